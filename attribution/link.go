@@ -1,0 +1,229 @@
+// Package attribution links each quote to its speaker and its source: the
+// person or organisation its attribution names (resolved by package
+// speaker) and the agency or medium through which the words reached the
+// article, from the catalogue of sources.
+//
+// Only the source named in a quote's own attribution is the quote's source
+// ("siger han til DR", "ifølge nyhedsbureauet Reuters", "skriver hun på X",
+// a "(Ritzau)" line under a quote column entry). A later quote by the same
+// speaker whose attribution names no source carries the earlier source
+// marked Inherited.
+package attribution
+
+import (
+	"strings"
+
+	"github.com/citat-go/citat/internal/segment"
+	"github.com/citat-go/citat/quote"
+	"github.com/citat-go/citat/speaker"
+)
+
+// Span is a half-open byte range [Start, End) into the analysed text.
+type Span = segment.Span
+
+// Speaker is who said a quote.
+type Speaker struct {
+	Entity  int        // index into the analysis' Entities; -1 when the article names no one
+	Mention Span       // the phrase in the attribution that refers to the speaker; empty when none
+	NP      speaker.NP // that phrase, parsed
+	Via     string     // how the mention was resolved: name, pronoun, role, organisation-noun, unnamed, salience
+}
+
+// Source is the medium through which a quote reached the article.
+type Source struct {
+	Name      string
+	Kind      SourceKind
+	Mention   Span // where the source is named
+	Inherited bool // carried over from an earlier quote by the same speaker
+}
+
+// Linked is a quote with its attribution resolved.
+type Linked struct {
+	Quote      quote.Quote
+	Cue        Span // the reporting verb or "ifølge"; empty when none
+	Speaker    *Speaker
+	Source     *Source
+	Negated    bool
+	Confidence float64
+	Evidence   []string
+}
+
+// Link resolves the speaker and source of every quote in found.
+func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) []Linked {
+	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}}
+	out := make([]Linked, 0, len(found.Quotes))
+	for _, q := range found.Quotes {
+		out = append(out, l.link(q))
+	}
+	return out
+}
+
+type attrInfo struct {
+	spk *Speaker
+	src *Source
+	ev  []string
+}
+
+type lastSrc struct {
+	src  Source
+	para int
+}
+
+type linker struct {
+	doc        *segment.Doc
+	text       string
+	found      quote.Result
+	an         *speaker.Analysis
+	cat        *Catalogue
+	byAttr     map[int]attrInfo
+	lastSource map[int]lastSrc // speaker entity → its latest own source
+}
+
+var ruleConfidence = map[string]float64{
+	"dash-tail": 0.95, "marks-tail": 0.95, "marks-resumed": 0.9, "marks-colon": 0.85,
+	"clause-at": 0.9, "clause-om": 0.8, "clause-hvorvidt": 0.8, "naming": 0.8,
+	"pickup": 0.85, "ifølge": 0.8, "bare-tail": 0.75, "dash": 0.7, "marks-standalone": 0.7,
+}
+
+var viaConfidence = map[string]float64{
+	"name": 1, "pronoun": 0.9, "role": 0.85, "organisation-noun": 0.85, "unnamed": 0.9, "salience": 0.6, "source": 0.9,
+}
+
+func (l *linker) link(q quote.Quote) Linked {
+	lk := Linked{Quote: q}
+	rule := q.Rule
+	if i := strings.IndexByte(rule, '+'); i >= 0 {
+		rule = rule[:i]
+	}
+	conf := ruleConfidence[rule]
+	if conf == 0 {
+		conf = 0.7
+	}
+	lk.Evidence = append(lk.Evidence, "quote:"+q.Rule)
+	if q.Attr < 0 {
+		// Nothing attributes the quote: the latest person the narrative
+		// was about, if any.
+		if e := l.an.LatestSpeaker(q.Span.Start); e >= 0 {
+			lk.Speaker = &Speaker{Entity: e, Via: "salience"}
+			lk.Evidence = append(lk.Evidence, "speaker:salience")
+			conf *= viaConfidence["salience"]
+		} else {
+			conf *= 0.5
+		}
+		lk.Confidence = round2(conf)
+		return lk
+	}
+	a := l.found.Attributions[q.Attr]
+	lk.Cue, lk.Negated = a.Cue, a.Negated
+	info, ok := l.byAttr[q.Attr]
+	if !ok {
+		info = l.resolve(a)
+		l.byAttr[q.Attr] = info
+	}
+	lk.Speaker = info.spk
+	lk.Evidence = append(lk.Evidence, info.ev...)
+	if q.Inherited {
+		lk.Evidence = append(lk.Evidence, "attribution:shared-with-run")
+		conf *= 0.9
+	}
+	if info.spk != nil {
+		conf *= viaConfidence[info.spk.Via]
+	}
+	if info.src != nil {
+		s := *info.src
+		lk.Source = &s
+		if info.spk != nil && info.spk.Entity >= 0 {
+			l.lastSource[info.spk.Entity] = lastSrc{src: s, para: q.Paragraph}
+		}
+	} else if info.spk != nil && info.spk.Entity >= 0 {
+		if ls, ok := l.lastSource[info.spk.Entity]; ok && q.Paragraph-ls.para <= 6 {
+			s := ls.src
+			s.Inherited = true
+			lk.Source = &s
+			lk.Evidence = append(lk.Evidence, "source:inherited")
+		}
+	}
+	lk.Confidence = round2(conf)
+	return lk
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// resolve finds the speaker and the source one attribution names.
+func (l *linker) resolve(a quote.Attribution) attrInfo {
+	var info attrInfo
+	np, ok := l.an.Subject(a.Who)
+	var subjSpan Span
+	if ok {
+		subjSpan = np.Span
+		name := np.Name
+		if np.Kind == speaker.Named {
+			if ms := l.cat.Find(l.text, name.Start, name.End); len(ms) == 1 && ms[0].Span == name {
+				// The medium itself is the subject ("skriver AFP",
+				// "Ifølge Bloomberg"): a source, and no named speaker.
+				info.src = &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span}
+				info.spk = &Speaker{Entity: -1, Mention: np.Span, NP: np, Via: "source"}
+				info.ev = append(info.ev, "speaker:medium-as-subject", "source:subject")
+				return info
+			}
+		}
+		r := l.an.Resolve(np)
+		info.spk = &Speaker{Entity: r.Entity, Mention: np.Span, NP: np, Via: r.Via}
+		info.ev = append(info.ev, "speaker:"+r.Via)
+	}
+	if src := l.sourceIn(a.Span, subjSpan); src != nil {
+		info.src = src
+		info.ev = append(info.ev, "source:attribution")
+	} else if src := l.columnSource(a.Paragraph); a.Intro && src != nil {
+		info.src = src
+		info.ev = append(info.ev, "source:column-line")
+	}
+	return info
+}
+
+// sourceIn returns the first outlet named in the attribution phrase sp,
+// outside the speaker's own phrase.
+func (l *linker) sourceIn(sp, subj Span) *Source {
+	for _, m := range l.cat.Find(l.text, sp.Start, sp.End) {
+		if subj.Start <= m.Span.Start && m.Span.End <= subj.End && subj.End > subj.Start {
+			continue
+		}
+		return &Source{Name: m.Name, Kind: m.Kind, Mention: m.Span}
+	}
+	// An outlet the catalogue lacks, after "til" or "ifølge".
+	for _, w := range segment.Words(l.text, sp.Start, sp.End) {
+		lw := strings.ToLower(l.text[w.Start:w.End])
+		if lw != "til" && lw != "ifølge" {
+			continue
+		}
+		if u, ok := UnlistedAt(l.text, w.End, sp.End); ok {
+			return &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+		}
+	}
+	return nil
+}
+
+// columnSource reads a quote column's source line, "(Ritzau)", standing as
+// its own paragraph after the quote that the introduction in paragraph p
+// attributes.
+func (l *linker) columnSource(p int) *Source {
+	paras := l.doc.Paragraphs
+	for k := p + 1; k < len(paras) && k <= p+3; k++ {
+		t := l.text[paras[k].Start:paras[k].End]
+		if len(t) < 3 || t[0] != '(' || t[len(t)-1] != ')' {
+			if strings.HasSuffix(t, ":") {
+				return nil
+			}
+			continue
+		}
+		inner := Span{Start: paras[k].Start + 1, End: paras[k].End - 1}
+		if ms := l.cat.Find(l.text, inner.Start, inner.End); len(ms) > 0 && ms[0].Span == inner {
+			return &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: inner}
+		}
+		if strings.ContainsAny(t, ".,;:") || len(strings.Fields(t)) > 4 {
+			return nil
+		}
+		return &Source{Name: l.text[inner.Start:inner.End], Kind: UnknownMedium, Mention: inner}
+	}
+	return nil
+}

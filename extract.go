@@ -1,0 +1,238 @@
+package citat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/citat-go/citat/attribution"
+	"github.com/citat-go/citat/internal/segment"
+	"github.com/citat-go/citat/quote"
+	"github.com/citat-go/citat/speaker"
+)
+
+// Errors returned for input that cannot be analysed. Test for them with
+// errors.Is; an *InputError carries the byte offset.
+var (
+	ErrInvalidUTF8 = errors.New("citat: invalid UTF-8")
+	ErrTooLarge    = errors.New("citat: input too large")
+)
+
+// InputError reports input that cannot be analysed and where.
+type InputError struct {
+	Offset int   // byte offset of the problem in the input
+	Err    error // ErrInvalidUTF8 or ErrTooLarge
+}
+
+func (e *InputError) Error() string {
+	if errors.Is(e.Err, ErrTooLarge) {
+		return fmt.Sprintf("%v: %d bytes", e.Err, e.Offset)
+	}
+	return fmt.Sprintf("%v at byte %d", e.Err, e.Offset)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// DefaultMaxBytes is the largest input an Extractor accepts unless
+// [WithMaxBytes] says otherwise.
+const DefaultMaxBytes = 64 << 20
+
+// Option configures an [Extractor]. Options are made by the With functions
+// of this package.
+type Option interface{ apply(*config) error }
+
+type config struct {
+	maxBytes  int
+	lenient   bool
+	catalogue *attribution.Catalogue
+}
+
+type optionFunc func(*config) error
+
+func (f optionFunc) apply(c *config) error { return f(c) }
+
+// WithMaxBytes sets the largest input accepted; larger input gets
+// [ErrTooLarge]. n must be positive.
+func WithMaxBytes(n int) Option {
+	return optionFunc(func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("citat: WithMaxBytes(%d): the limit must be positive", n)
+		}
+		c.maxBytes = n
+		return nil
+	})
+}
+
+// WithLenientUTF8 makes the Extractor analyse invalid UTF-8 instead of
+// rejecting it: invalid bytes are read as spaces, and offsets still point
+// into the caller's original bytes.
+func WithLenientUTF8() Option {
+	return optionFunc(func(c *config) error { c.lenient = true; return nil })
+}
+
+// WithCatalogue replaces the built-in catalogue of agencies and media.
+func WithCatalogue(cat *attribution.Catalogue) Option {
+	return optionFunc(func(c *config) error {
+		if cat == nil {
+			return errors.New("citat: WithCatalogue(nil)")
+		}
+		c.catalogue = cat
+		return nil
+	})
+}
+
+// Extractor extracts quotes with a fixed configuration. It holds no mutable
+// state and is safe for concurrent use by many goroutines; the zero value is
+// not usable, build one with [New].
+type Extractor struct {
+	cfg config
+}
+
+// New returns an Extractor configured by opts.
+func New(opts ...Option) (*Extractor, error) {
+	cfg := config{maxBytes: DefaultMaxBytes, catalogue: attribution.DefaultCatalogue()}
+	for _, o := range opts {
+		if o == nil {
+			return nil, errors.New("citat: nil Option")
+		}
+		if err := o.apply(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	return &Extractor{cfg: cfg}, nil
+}
+
+// MustNew is like [New] but panics on an invalid option; it is meant for
+// package-level variables.
+func MustNew(opts ...Option) *Extractor {
+	e, err := New(opts...)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
+
+var defaultExtractor = MustNew()
+
+// Extract returns the quotes of a Danish news text, sorted by start, with
+// the default configuration. It is safe for concurrent use.
+func Extract(text string) ([]Record, error) {
+	return defaultExtractor.Extract(text)
+}
+
+// Extract returns the quotes of text, sorted by start.
+func (x *Extractor) Extract(text string) ([]Record, error) {
+	return x.ExtractContext(context.Background(), text)
+}
+
+// ExtractContext is Extract that stops with ctx's error when ctx is done.
+func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, error) {
+	if len(text) > x.cfg.maxBytes {
+		return nil, &InputError{Offset: len(text), Err: ErrTooLarge}
+	}
+	work := text
+	if i := invalidAt(text); i >= 0 {
+		if !x.cfg.lenient {
+			return nil, &InputError{Offset: i, Err: ErrInvalidUTF8}
+		}
+		work = blankInvalid(text)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc := segment.New(work)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	found := quote.FindDoc(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	direct := make([]segment.Span, 0, len(found.Quotes))
+	for _, q := range found.Quotes {
+		if q.Kind == quote.Direct {
+			direct = append(direct, q.Span)
+		}
+	}
+	an := speaker.AnalyzeDoc(doc, direct)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	links := attribution.Link(doc, found, an, x.cfg.catalogue)
+	return records(text, an, links), nil
+}
+
+// invalidAt returns the offset of the first invalid UTF-8 sequence, or -1.
+func invalidAt(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// blankInvalid returns s with every invalid byte replaced by a space, so
+// that offsets into the copy are offsets into s.
+func blankInvalid(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			b[i] = ' '
+		}
+		i += n
+	}
+	return string(b)
+}
+
+func span(text string, s segment.Span) *Span {
+	if s.End <= s.Start {
+		return nil
+	}
+	return &Span{Text: text[s.Start:s.End], Start: s.Start, End: s.End}
+}
+
+// records turns linked quotes into records with text taken from the
+// caller's original string.
+func records(text string, an *speaker.Analysis, links []attribution.Linked) []Record {
+	out := make([]Record, 0, len(links))
+	for _, l := range links {
+		q := l.Quote
+		r := Record{
+			Text: text[q.Span.Start:q.Span.End], Start: q.Span.Start, End: q.Span.End,
+			Kind: q.Kind, Cue: span(text, l.Cue), Negated: l.Negated,
+			Confidence: l.Confidence, Evidence: l.Evidence, Paragraph: q.Paragraph,
+		}
+		if s := l.Speaker; s != nil {
+			sp := &Speaker{Mention: span(text, s.Mention), Resolved: s.Via, Type: "unknown"}
+			if s.Entity >= 0 {
+				e := an.Entities[s.Entity]
+				sp.Name, sp.Role, sp.Type = e.Name, e.Role, e.Type.String()
+				if e.Party != "" {
+					sp.PartyLetter = e.Party
+					sp.Party, _ = speaker.PartyName(e.Party)
+				}
+			} else if sp.Mention != nil {
+				sp.Description = sp.Mention.Text
+				if s.NP.Person {
+					sp.Type = "person"
+				}
+			}
+			if sp.Name != "" || sp.Description != "" {
+				r.Speaker = sp
+			}
+		}
+		if s := l.Source; s != nil {
+			r.Source = &Source{Name: s.Name, Kind: s.Kind.String(), Inherited: s.Inherited, Mention: span(text, s.Mention)}
+		}
+		out = append(out, r)
+	}
+	return out
+}

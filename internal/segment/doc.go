@@ -1,0 +1,49 @@
+package segment
+
+import "sort"
+
+// Sentence is a sentence of a paragraph.
+type Sentence struct {
+	Span
+	Para int // index of its paragraph
+}
+
+// Doc is a segmented text: its paragraphs and sentences, in order. A Doc is
+// read-only once built and may be shared between goroutines.
+type Doc struct {
+	Text       string
+	Paragraphs []Paragraph
+	Sentences  []Sentence
+	paraFirst  []int // index of each paragraph's first sentence
+}
+
+// New segments text into paragraphs and sentences.
+func New(text string) *Doc {
+	d := &Doc{Text: text, Paragraphs: Paragraphs(text)}
+	d.paraFirst = make([]int, len(d.Paragraphs)+1)
+	for i, p := range d.Paragraphs {
+		d.paraFirst[i] = len(d.Sentences)
+		for _, s := range Sentences(text, p.Start, p.End) {
+			d.Sentences = append(d.Sentences, Sentence{Span: s, Para: i})
+		}
+	}
+	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
+	return d
+}
+
+// ParaSentences returns the sentences of paragraph i.
+func (d *Doc) ParaSentences(i int) []Sentence {
+	return d.Sentences[d.paraFirst[i]:d.paraFirst[i+1]]
+}
+
+// SentenceAt returns the index of the sentence containing offset pos, or of
+// the last sentence starting before it; -1 before the first sentence.
+func (d *Doc) SentenceAt(pos int) int {
+	return sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Start > pos }) - 1
+}
+
+// ParagraphAt returns the index of the paragraph containing offset pos, or of
+// the last paragraph starting before it; -1 before the first paragraph.
+func (d *Doc) ParagraphAt(pos int) int {
+	return sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Start > pos }) - 1
+}

@@ -1,0 +1,349 @@
+// Package segment splits Danish news text into paragraphs, sentences and
+// words, keeping every position as a byte offset into the caller's text.
+//
+// It is the first stage of the citat pipeline and knows nothing about quotes:
+// it only knows where paragraphs, sentences and words start and end, and which
+// periods belong to abbreviations (bl.a., f.eks., kl. 14.30) or ordinals
+// (16. februar) rather than ending a sentence.
+package segment
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into the analysed text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the length of the span in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies wholly inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Paragraph is a run of text between blank lines, trimmed of surrounding
+// white space.
+type Paragraph struct {
+	Span
+	Index int // 0-based position in the document
+}
+
+//go:embed abbrev.txt
+var abbrevData string
+
+// abbrev maps a lower-case abbreviation (with its final period) to whether it
+// may end a sentence.
+var abbrev = func() map[string]bool {
+	m := map[string]bool{}
+	for line := range strings.Lines(abbrevData) {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		terminal := false
+		if line[0] == '!' {
+			terminal, line = true, line[1:]
+		}
+		m[line] = terminal
+	}
+	return m
+}()
+
+// Paragraphs splits text at blank lines. When the text has no blank line at
+// all but several lines, each line is a paragraph: some feeds put one
+// paragraph on each line. CR LF and lone CR count as line ends.
+func Paragraphs(text string) []Paragraph {
+	blank := hasBlankLine(text)
+	var out []Paragraph
+	start := 0
+	i := 0
+	emit := func(s, e int) {
+		s, e = trimSpace(text, s, e)
+		if s < e {
+			out = append(out, Paragraph{Span: Span{s, e}, Index: len(out)})
+		}
+	}
+	for i < len(text) {
+		c := text[i]
+		if c != '\n' && c != '\r' {
+			i++
+			continue
+		}
+		lineEnd := i
+		i = skipEOL(text, i)
+		if !blank {
+			emit(start, lineEnd)
+			start = i
+			continue
+		}
+		// A blank line: only white space up to the next line end.
+		j := i
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\f' || text[j] == '\v') {
+			j++
+		}
+		if j >= len(text) || text[j] == '\n' || text[j] == '\r' {
+			emit(start, lineEnd)
+			start = j
+			i = j
+		}
+	}
+	emit(start, len(text))
+	return out
+}
+
+func skipEOL(text string, i int) int {
+	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+		return i + 2
+	}
+	return i + 1
+}
+
+func hasBlankLine(text string) bool {
+	i := 0
+	for i < len(text) {
+		k := strings.IndexAny(text[i:], "\r\n")
+		if k < 0 {
+			return false
+		}
+		i = skipEOL(text, i+k)
+		j := i
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) && (text[j] == '\n' || text[j] == '\r') {
+			return true
+		}
+	}
+	return false
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// TrimSpace shrinks [s, e) past white space on both sides.
+func TrimSpace(text string, s, e int) (int, int) { return trimSpace(text, s, e) }
+
+// IsCloseQuote reports whether r is a mark that can close a quotation.
+func IsCloseQuote(r rune) bool {
+	switch r {
+	case '«', '"', '”', '“', '’', '\'', '»':
+		return true
+	}
+	return false
+}
+
+// IsOpenQuote reports whether r is a mark that can open a quotation.
+func IsOpenQuote(r rune) bool {
+	switch r {
+	case '»', '"', '“', '„', '”', '‘', '\'', '«':
+		return true
+	}
+	return false
+}
+
+// IsDash reports whether r is a hyphen or dash used to lead a quote.
+func IsDash(r rune) bool {
+	return r == '-' || r == '–' || r == '—' || r == '‒' || r == '―' || r == '−'
+}
+
+// Sentences splits the span [start, end) into sentences. A sentence ends at
+// '.', '!', '?' or '…' (with any closing quote marks after it) followed by
+// space and then something that can start a sentence: a capital letter, a
+// digit, an opening quote mark or a dash. Periods of abbreviations, initials
+// and ordinals do not end sentences.
+func Sentences(text string, start, end int) []Span {
+	var out []Span
+	s := start
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if r != '.' && r != '!' && r != '?' && r != '…' && r != ':' {
+			i += n
+			continue
+		}
+		j := i + n
+		// A colon ends a sentence only when a quote opens after it; the
+		// quote is then a sentence of its own.
+		if r == ':' {
+			k := skipSpaces(text, j, end)
+			if k == j || k >= end {
+				i = j
+				continue
+			}
+			q, _ := utf8.DecodeRuneInString(text[k:end])
+			if !IsOpenQuote(q) {
+				i = j
+				continue
+			}
+		}
+		// Swallow further terminal punctuation and closing quote marks.
+		for j < end {
+			q, m := utf8.DecodeRuneInString(text[j:end])
+			if q == '.' || q == '!' || q == '?' || q == '…' || IsCloseQuote(q) || q == ')' {
+				j += m
+				continue
+			}
+			break
+		}
+		k := skipSpaces(text, j, end)
+		if k == j || k >= end {
+			i = j
+			continue
+		}
+		if r == '.' && !periodEnds(text, start, i, k, end) {
+			i = j
+			continue
+		}
+		q, _ := utf8.DecodeRuneInString(text[k:end])
+		if !(unicode.IsUpper(q) || unicode.IsDigit(q) || IsOpenQuote(q) || IsDash(q)) {
+			i = j
+			continue
+		}
+		out = append(out, Span{s, j})
+		s = k
+		i = k
+	}
+	if s < end {
+		if ts, te := trimSpace(text, s, end); ts < te {
+			out = append(out, Span{ts, te})
+		}
+	}
+	return out
+}
+
+func skipSpaces(text string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// periodEnds decides whether the period at dot ends a sentence, given that
+// the next sentence would start at next.
+func periodEnds(text string, start, dot, next, end int) bool {
+	// The word before the period, including inner periods (bl.a, A.P).
+	w := dot
+	for w > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:w])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '/' {
+			w -= n
+			continue
+		}
+		break
+	}
+	word := text[w : dot+1]
+	if word == "." {
+		return true
+	}
+	lower := strings.ToLower(word)
+	if terminal, ok := abbrev[lower]; ok {
+		return terminal && startsSentence(text, next, end)
+	}
+	// The last dotted part (for "A.P." the "P.").
+	last := word[:len(word)-1]
+	if k := strings.LastIndexByte(last, '.'); k >= 0 {
+		last = last[k+1:]
+	}
+	// A single capital letter is an initial (Múte B. Egede).
+	if r, n := utf8.DecodeRuneInString(last); n == len(last) && unicode.IsUpper(r) {
+		return false
+	}
+	// An ordinal (16. februar, 2. halvleg) is followed by a lower-case word;
+	// a number followed by a capital ends a sentence ("i 2025. Det").
+	return true
+}
+
+func startsSentence(text string, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:end])
+	return unicode.IsUpper(r)
+}
+
+// Word is a token of letters and digits; Start and End are byte offsets.
+type Word struct {
+	Span
+}
+
+// Words returns the words in [start, end): maximal runs of letters, digits
+// and marks, with inner hyphens, periods, commas between digits and
+// apostrophes kept (Ammitzbøll-Bille, 1.200, 2,5, SF's, EU’s, A.P.).
+// A final period is kept only for known abbreviations and initials.
+func Words(text string, start, end int) []Span {
+	var out []Span
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		s := i
+		i += n
+		for i < end {
+			r, n := utf8.DecodeRuneInString(text[i:end])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if r == '-' || r == '.' || r == ',' || r == '\'' || r == '’' || r == '/' {
+				if i+n < end {
+					q, _ := utf8.DecodeRuneInString(text[i+n : end])
+					ok := isWordRune(q)
+					if r == ',' || r == '/' {
+						p, _ := utf8.DecodeLastRuneInString(text[s:i])
+						ok = unicode.IsDigit(p) && unicode.IsDigit(q)
+					}
+					if ok {
+						i += n
+						continue
+					}
+				}
+			}
+			break
+		}
+		e := i
+		if e < end && text[e] == '.' {
+			w := strings.ToLower(text[s : e+1])
+			if _, ok := abbrev[w]; ok || isInitial(text[s:e]) || strings.Contains(text[s:e], ".") {
+				e++
+				i = e
+			}
+		}
+		out = append(out, Span{s, e})
+	}
+	return out
+}
+
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}

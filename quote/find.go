@@ -1,0 +1,381 @@
+package quote
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/segment"
+)
+
+// finder holds the state of one run of FindDoc.
+type finder struct {
+	doc     *segment.Doc
+	text    string
+	res     Result
+	dashLed []bool
+	// taken marks byte ranges already explained: direct quotes and
+	// attribution phrases. Reported speech is not looked for inside them.
+	taken []Span
+	// scare holds text in quote marks that no cue governs; reported
+	// speech that contains one is a mixed quote.
+	scare []Span
+}
+
+// FindDoc returns the quotes of an already segmented document. It is the
+// entry point the citat pipeline uses; most callers want [Find].
+func FindDoc(doc *segment.Doc) Result {
+	f := &finder{doc: doc, text: doc.Text, dashLed: make([]bool, len(doc.Paragraphs))}
+	for i, p := range doc.Paragraphs {
+		_, f.dashLed[i] = dashStart(f.text, p)
+	}
+	f.dashQuotes()
+	f.markQuotes()
+	f.sortTaken()
+	f.pickups()
+	f.inheritRuns()
+	f.sortTaken()
+	f.reported()
+	slices.SortStableFunc(f.res.Quotes, func(a, b Quote) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return b.Span.End - a.Span.End
+	})
+	return f.res
+}
+
+func (f *finder) addAttr(a Attribution) int {
+	f.res.Attributions = append(f.res.Attributions, a)
+	f.taken = append(f.taken, a.Span)
+	return len(f.res.Attributions) - 1
+}
+
+func (f *finder) addQuote(sp Span, kind Kind, attr int, inherited bool, rule string) bool {
+	s, e := trimEnd(f.text, sp.Start, sp.End)
+	if s >= e {
+		return false
+	}
+	f.res.Quotes = append(f.res.Quotes, Quote{
+		Span: Span{Start: s, End: e}, Kind: kind, Paragraph: f.doc.ParagraphAt(s),
+		Attr: attr, Inherited: inherited, Rule: rule,
+	})
+	if kind == Direct {
+		f.taken = append(f.taken, Span{Start: s, End: e})
+	}
+	return true
+}
+
+func (f *finder) sortTaken() {
+	slices.SortFunc(f.taken, func(a, b Span) int { return a.Start - b.Start })
+}
+
+// isTaken reports whether pos lies inside a direct quote or an attribution.
+func (f *finder) isTaken(pos int) bool {
+	i, _ := slices.BinarySearchFunc(f.taken, pos, func(s Span, p int) int {
+		if s.Start <= p {
+			return -1
+		}
+		return 1
+	})
+	// taken is sorted by start; spans may nest, so look back a little.
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if f.taken[k].Start <= pos && pos < f.taken[k].End {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsTaken reports whether [s, e) overlaps a taken range.
+func (f *finder) overlapsTaken(s, e int) bool {
+	for _, t := range f.taken {
+		if t.Start < e && s < t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// dashStart reports whether paragraph p starts with a dash and a space, and
+// where the text after them begins.
+func dashStart(text string, p segment.Paragraph) (int, bool) {
+	r, n := utf8.DecodeRuneInString(text[p.Start:p.End])
+	if !segment.IsDash(r) {
+		return 0, false
+	}
+	i := p.Start + n
+	r2, _ := utf8.DecodeRuneInString(text[i:p.End])
+	if r2 != ' ' && r2 != '\u00a0' && r2 != '\t' {
+		return 0, false
+	}
+	return skipSpace(text, i, p.End), true
+}
+
+// dashQuotes reads every dash-led paragraph: the quote runs to its
+// attribution tail or to the end of the paragraph, and a dash after the
+// tail's sentence starts another quote ("- A, siger han. - B.").
+func (f *finder) dashQuotes() {
+	for pi, p := range f.doc.Paragraphs {
+		pos, ok := dashStart(f.text, p)
+		if !ok {
+			continue
+		}
+		last := -1
+		for pos < p.End {
+			qEnd, t, ok := f.findTail(pos, p.End)
+			if !ok {
+				f.addQuote(Span{Start: pos, End: p.End}, Direct, last, last >= 0, "dash")
+				break
+			}
+			t.Paragraph = pi
+			last = f.addAttr(t)
+			f.addQuote(Span{Start: pos, End: qEnd}, Direct, last, false, "dash-tail")
+			k := skipSpace(f.text, t.Span.End, p.End)
+			r, n := utf8.DecodeRuneInString(f.text[k:p.End])
+			if k >= p.End || !segment.IsDash(r) {
+				break
+			}
+			pos = skipSpace(f.text, k+n, p.End)
+		}
+	}
+}
+
+// findTail looks in [pos, end) for the attribution tail of a dash-led quote:
+// a comma, question mark or exclamation mark followed by a reporting verb and
+// a subject. It returns where the quote ends and the tail.
+func (f *finder) findTail(pos, end int) (int, Attribution, bool) {
+	for i := pos; i < end; {
+		r, n := utf8.DecodeRuneInString(f.text[i:end])
+		if r == ',' || r == '?' || r == '!' {
+			if t, ok := f.parseTail(i+n, end); ok {
+				qEnd := i
+				if r != ',' {
+					qEnd = i + n
+				}
+				t.Span.Start = i
+				return qEnd, t, true
+			}
+		}
+		i += n
+	}
+	return 0, Attribution{}, false
+}
+
+// parseTail reads an attribution tail starting at i, just after a quote:
+// an optional comma, a reporting verb and its subject, up to the end of the
+// sentence or to a comma before a quote mark that resumes the quote.
+func (f *finder) parseTail(i, end int) (Attribution, bool) {
+	j := skipSpace(f.text, i, end)
+	if j < end && f.text[j] == ',' {
+		j = skipSpace(f.text, j+1, end)
+	}
+	w, ok := nextWord(f.text, j, end)
+	if !ok || !isLowerWord(w) {
+		return Attribution{}, false
+	}
+	v, ok := LookupVerb(w.s)
+	if !ok || v.Class == Naming {
+		return Attribution{}, false
+	}
+	a := Attribution{Cue: w.Span, Verb: v.Lemma, Span: Span{Start: i}}
+	who := w.End
+	if v.Lemma == "lyde" {
+		// "lyder det (kort) fra X"
+		d, ok := nextWord(f.text, w.End, end)
+		if !ok || d.lower() != "det" {
+			return Attribution{}, false
+		}
+		fra := -1
+		k := d.End
+		for n := 0; n < 4; n++ {
+			x, ok := nextWord(f.text, k, end)
+			if !ok {
+				break
+			}
+			if x.lower() == "fra" {
+				fra = x.End
+				break
+			}
+			k = x.End
+		}
+		if fra < 0 {
+			return Attribution{}, false
+		}
+		a.Cue.End = fra
+		who = fra
+	}
+	s, ok := nextWord(f.text, who, end)
+	if !ok || !looksLikeSubject(s) {
+		return Attribution{}, false
+	}
+	if negations[s.lower()] {
+		a.Negated = true
+	}
+	tailEnd := f.sentenceEnd(w.Start, end)
+	// An interrupted quote resumes after ", »" within the sentence.
+	for k := who; k < tailEnd; {
+		r, n := utf8.DecodeRuneInString(f.text[k:tailEnd])
+		if r == ',' {
+			m := skipSpace(f.text, k+n, tailEnd)
+			if m < tailEnd {
+				q, _ := utf8.DecodeRuneInString(f.text[m:tailEnd])
+				if openFamily(q) != famNone {
+					tailEnd = k
+					break
+				}
+			}
+		}
+		k += n
+	}
+	a.Who = Span{Start: who, End: tailEnd}
+	a.Span.End = tailEnd
+	return a, true
+}
+
+// sentenceEnd returns the end of the sentence containing pos, at most end.
+func (f *finder) sentenceEnd(pos, end int) int {
+	si := f.doc.SentenceAt(pos)
+	if si < 0 {
+		return end
+	}
+	return min(f.doc.Sentences[si].End, end)
+}
+
+func (f *finder) sentenceOf(pos int) segment.Sentence {
+	si := f.doc.SentenceAt(pos)
+	if si < 0 {
+		return segment.Sentence{Span: Span{Start: 0, End: 0}}
+	}
+	return f.doc.Sentences[si]
+}
+
+// markQuotes classifies the stretches in quote marks: with an attribution
+// tail, a colon introduction, standing alone as a paragraph, or after a
+// naming verb, they are quotes; otherwise they are scare quotes or titles.
+func (f *finder) markQuotes() {
+	marks := scanMarks(f.text, f.doc.Paragraphs, f.dashLed)
+	resume := -1 // attribution of an interrupted quote that resumes
+	resumeAt := -1
+	for _, m := range marks {
+		paraEnd := f.doc.Paragraphs[m.lastPara].End
+		if resume >= 0 && m.open == resumeAt {
+			f.addQuote(m.inner, Direct, resume, false, "marks-resumed")
+			resume = -1
+			continue
+		}
+		resume = -1
+		if t, ok := f.parseTail(m.closeEnd, paraEnd); ok && m.closed {
+			t.Paragraph = m.lastPara
+			ai := f.addAttr(t)
+			f.addQuote(m.inner, Direct, ai, false, "marks-tail")
+			// Does the quote resume after the tail?
+			k := skipSpace(f.text, t.Span.End, paraEnd)
+			if k < paraEnd && f.text[k] == ',' {
+				resume, resumeAt = ai, skipSpace(f.text, k+1, paraEnd)
+			}
+			continue
+		}
+		if a, ok := f.colonIntro(m); ok {
+			ai := f.addAttr(a)
+			f.addQuote(m.inner, Direct, ai, false, "marks-colon")
+			continue
+		}
+		if f.standalone(m) {
+			f.addQuote(m.inner, Direct, -1, false, "marks-standalone")
+			continue
+		}
+		if a, ok := f.naming(m); ok {
+			ai := f.addAttr(a)
+			f.addQuote(m.inner, Mixed, ai, false, "naming")
+			continue
+		}
+		f.scare = append(f.scare, m.inner)
+	}
+}
+
+// colonIntro recognises "Hun siger: »…«" and the quote column's
+// introduction paragraph ending in a colon.
+func (f *finder) colonIntro(m marked) (Attribution, bool) {
+	p := f.doc.Paragraphs[m.para]
+	k := m.open
+	for k > p.Start {
+		r, n := utf8.DecodeLastRuneInString(f.text[p.Start:k])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		k -= n
+	}
+	var intro Span
+	switch {
+	case k > p.Start && f.text[k-1] == ':':
+		s := f.sentenceOf(k - 1)
+		intro = Span{Start: s.Start, End: k - 1}
+		if s.End <= k-1 || s.Start >= k {
+			intro.Start = p.Start
+		}
+	case k == p.Start && m.para > 0:
+		prev := f.doc.Paragraphs[m.para-1]
+		if f.text[prev.End-1] != ':' || f.dashLed[m.para-1] {
+			return Attribution{}, false
+		}
+		sents := f.doc.ParaSentences(m.para - 1)
+		intro = Span{Start: sents[len(sents)-1].Start, End: prev.End - 1}
+	default:
+		return Attribution{}, false
+	}
+	if intro.Start >= intro.End {
+		return Attribution{}, false
+	}
+	a := Attribution{Who: intro, Span: intro, Intro: true, Paragraph: f.doc.ParagraphAt(intro.Start)}
+	for _, w := range words(f.text, intro.Start, intro.End) {
+		if v, ok := LookupVerb(w.s); ok && isLowerWord(w) && v.Class != Naming {
+			a.Cue, a.Verb = w.Span, v.Lemma
+			break
+		}
+	}
+	return a, true
+}
+
+// standalone reports whether the quote is a sentence or paragraph of its own
+// with nothing after it in its paragraph but perhaps a run-in subheading: a
+// quote paragraph in a run, attributed by its neighbours.
+func (f *finder) standalone(m marked) bool {
+	s := f.sentenceOf(m.open)
+	if s.Start != m.open {
+		return false
+	}
+	paraEnd := f.doc.Paragraphs[m.lastPara].End
+	rest := words(f.text, m.closeEnd, paraEnd)
+	if len(rest) > 5 {
+		return false
+	}
+	for i := m.closeEnd; i < paraEnd; i++ {
+		if c := f.text[i]; c == '.' || c == '!' || c == '?' || c == ',' {
+			return false
+		}
+	}
+	inner := words(f.text, m.inner.Start, m.inner.End)
+	return len(inner) >= 3
+}
+
+// naming recognises a fragment governed by a naming verb in the same
+// clause: "kalder udmeldingen »ærgerlig«".
+func (f *finder) naming(m marked) (Attribution, bool) {
+	s := f.sentenceOf(m.open)
+	ws := words(f.text, s.Start, m.open)
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-7; i-- {
+		v, ok := LookupVerb(ws[i].s)
+		if !ok || v.Class != Naming {
+			continue
+		}
+		for k := ws[i].End; k < m.open; k++ {
+			if c := f.text[k]; c == '.' || c == ';' || c == ':' {
+				return Attribution{}, false
+			}
+		}
+		who := Span{Start: s.Start, End: m.open}
+		return Attribution{Cue: ws[i].Span, Verb: v.Lemma, Who: who, Span: who, Paragraph: f.doc.ParagraphAt(s.Start)}, true
+	}
+	return Attribution{}, false
+}

@@ -1,0 +1,77 @@
+package quote
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed verbs.txt
+var verbsData string
+
+// VerbClass says how a reporting verb may be used.
+type VerbClass uint8
+
+// Verb classes, as the sections of verbs.txt name them.
+const (
+	Speech VerbClass = iota + 1
+	Thought
+	TailOnly
+	Naming
+)
+
+// Verb is one form of a reporting verb.
+type Verb struct {
+	Lemma    string
+	Class    VerbClass
+	Particle []string // words that must stand between the verb and its clause
+}
+
+// lexicon maps every lower-case verb form to its verb.
+type lexicon map[string]Verb
+
+func parseLexicon(data string) lexicon {
+	lx := lexicon{}
+	class := Speech
+	for line := range strings.Lines(data) {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			switch strings.Trim(line, "[]") {
+			case "speech":
+				class = Speech
+			case "thought":
+				class = Thought
+			case "tail":
+				class = TailOnly
+			case "naming":
+				class = Naming
+			default:
+				panic("quote: unknown section in verbs.txt: " + line)
+			}
+			continue
+		}
+		lemma, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("quote: malformed line in verbs.txt: " + line)
+		}
+		forms, particle, _ := strings.Cut(rest, "|")
+		v := Verb{Lemma: strings.TrimSpace(lemma), Class: class, Particle: strings.Fields(particle)}
+		for _, f := range strings.Fields(forms) {
+			if _, dup := lx[f]; !dup {
+				lx[f] = v
+			}
+		}
+	}
+	return lx
+}
+
+// verbs is read once from the embedded list; it is never written after.
+var verbs = parseLexicon(verbsData)
+
+// LookupVerb returns the reporting verb that word (any case) is a form of.
+func LookupVerb(word string) (Verb, bool) {
+	v, ok := verbs[strings.ToLower(word)]
+	return v, ok
+}

@@ -1,0 +1,226 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/segment"
+)
+
+// marked is a top-level stretch of text in quote marks.
+type marked struct {
+	open     int          // byte offset of the opening mark
+	inner    segment.Span // the text between the marks
+	closeEnd int          // offset just past the closing mark (inner.End when unclosed)
+	closed   bool
+	para     int // paragraph of the opening mark
+	lastPara int // paragraph of the closing mark
+}
+
+// family groups the marks that close each other.
+type family uint8
+
+const (
+	famNone     family = iota
+	famGuil            // » … «
+	famGuilRev         // « … »
+	famStraight        // " … "
+	famCurly           // “ … ” and „ … “ and ” … ”
+	famSingle          // ‘ … ’ and ’ … ’ (only inside another quote)
+)
+
+func isSpaceOrOpen(r rune) bool {
+	return r == utf8.RuneError || unicode.IsSpace(r) || r == '(' || r == '[' || segment.IsDash(r) || r == '/' || r == ':'
+}
+
+func isSpaceOrPunct(r rune) bool {
+	return r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsPunct(r) && r != '(' || segment.IsDash(r)
+}
+
+// scanMarks finds the top-level quoted stretches of the document. Dash-led
+// paragraphs are skipped (their quote marks are inner quotes). An opening
+// mark left open at the end of a paragraph continues into the next paragraph
+// when that paragraph repeats the opening mark or closes the quote before it
+// opens another; otherwise the quote ends with its paragraph.
+func scanMarks(text string, paras []segment.Paragraph, dashLed []bool) []marked {
+	var out []marked
+	var stack []family
+	var cur marked
+	for pi := 0; pi < len(paras); pi++ {
+		p := paras[pi]
+		if dashLed[pi] {
+			continue
+		}
+		i := p.Start
+		if len(stack) > 0 {
+			// Continuing a quote from the previous paragraph: skip a
+			// repeated opening mark.
+			r, n := utf8.DecodeRuneInString(text[i:p.End])
+			if openFamily(r) == stack[0] || stack[0] == famCurly && (r == '“' || r == '„' || r == '”') {
+				i += n
+			}
+			stack = stack[:1]
+		}
+		prev := utf8.RuneError
+		if i > p.Start {
+			prev, _ = utf8.DecodeLastRuneInString(text[p.Start:i])
+		}
+		for i < p.End {
+			r, n := utf8.DecodeRuneInString(text[i:p.End])
+			next := utf8.RuneError
+			if i+n < p.End {
+				next, _ = utf8.DecodeRuneInString(text[i+n : p.End])
+			}
+			top := famNone
+			if len(stack) > 0 {
+				top = stack[len(stack)-1]
+			}
+			opens, closes := classify(r, prev, next, top, len(stack))
+			switch {
+			case closes != famNone:
+				// Pop to the matching opener, if any.
+				k := len(stack) - 1
+				for k >= 0 && stack[k] != closes {
+					k--
+				}
+				if k >= 0 {
+					stack = stack[:k]
+					if k == 0 {
+						cur.inner.End = i
+						cur.closeEnd = i + n
+						cur.closed = true
+						cur.lastPara = pi
+						out = append(out, cur)
+					}
+				}
+			case opens != famNone:
+				if len(stack) == 0 {
+					cur = marked{open: i, inner: segment.Span{Start: i + n}, para: pi}
+				}
+				stack = append(stack, opens)
+			}
+			prev = r
+			i += n
+		}
+		if len(stack) > 0 {
+			if pi+1 < len(paras) && !dashLed[pi+1] && continues(text, paras[pi+1], stack[0]) {
+				continue
+			}
+			cur.inner.End = p.End
+			cur.closeEnd = p.End
+			cur.lastPara = pi
+			out = append(out, cur)
+			stack = stack[:0]
+		}
+	}
+	return out
+}
+
+func openFamily(r rune) family {
+	switch r {
+	case '»':
+		return famGuil
+	case '«':
+		return famGuilRev
+	case '"':
+		return famStraight
+	case '“', '„', '”':
+		return famCurly
+	}
+	return famNone
+}
+
+// classify decides whether the mark r (between prev and next) opens or
+// closes a quote, given the innermost open family and the depth.
+func classify(r, prev, next rune, top family, depth int) (opens, closes family) {
+	switch r {
+	case '»':
+		if top == famGuilRev && !unicode.IsSpace(prev) {
+			return famNone, famGuilRev
+		}
+		if !unicode.IsSpace(next) {
+			return famGuil, famNone
+		}
+	case '«':
+		if top == famGuil || depth > 0 && containsFam(top, famGuil) {
+			return famNone, famGuil
+		}
+		if !unicode.IsSpace(next) && isSpaceOrOpen(prev) {
+			return famGuilRev, famNone
+		}
+	case '"':
+		if top == famStraight {
+			if !unicode.IsSpace(prev) || isSpaceOrPunct(next) {
+				return famNone, famStraight
+			}
+			return famStraight, famNone
+		}
+		if isSpaceOrOpen(prev) || openFamily(prev) != famNone {
+			if !unicode.IsSpace(next) && next != utf8.RuneError {
+				return famStraight, famNone
+			}
+		}
+	case '„':
+		return famCurly, famNone
+	case '“':
+		if top == famCurly {
+			return famNone, famCurly
+		}
+		if !unicode.IsSpace(next) {
+			return famCurly, famNone
+		}
+	case '”':
+		if top == famCurly {
+			return famNone, famCurly
+		}
+		if isSpaceOrOpen(prev) && !isSpaceOrPunct(next) {
+			return famCurly, famNone
+		}
+	case '‘':
+		if depth > 0 {
+			return famSingle, famNone
+		}
+	case '’', '\'':
+		if depth == 0 {
+			return famNone, famNone
+		}
+		if top == famSingle && !unicode.IsSpace(prev) && !unicode.IsLetter(next) {
+			return famNone, famSingle
+		}
+		if isSpaceOrOpen(prev) && unicode.IsLetter(next) {
+			return famSingle, famNone
+		}
+	}
+	return famNone, famNone
+}
+
+func containsFam(top, f family) bool { return top == f }
+
+// continues reports whether a quote of family f left open at the end of a
+// paragraph goes on in paragraph p: p starts with the same opening mark
+// (the Danish convention for multi-paragraph quotes), or p closes f before it
+// opens anything.
+func continues(text string, p segment.Paragraph, f family) bool {
+	r, _ := utf8.DecodeRuneInString(text[p.Start:p.End])
+	if openFamily(r) == f || f == famCurly && (r == '“' || r == '„') {
+		return true
+	}
+	prev := utf8.RuneError
+	for i := p.Start; i < p.End; {
+		r, n := utf8.DecodeRuneInString(text[i:p.End])
+		next := utf8.RuneError
+		if i+n < p.End {
+			next, _ = utf8.DecodeRuneInString(text[i+n : p.End])
+		}
+		opens, closes := classify(r, prev, next, f, 1)
+		if closes == f {
+			return true
+		}
+		if opens != famNone && opens != famSingle {
+			return false
+		}
+		prev = r
+		i += n
+	}
+	return false
+}

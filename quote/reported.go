@@ -1,0 +1,443 @@
+package quote
+
+import (
+	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/segment"
+)
+
+// pickups finds lede pick-ups: a sentence "Det siger X (til Y)." or
+// "Sådan siger X." that attributes the sentence or the quote paragraphs
+// before it.
+func (f *finder) pickups() {
+	for si, s := range f.doc.Sentences {
+		ws := words(f.text, s.Start, min(s.End, s.Start+40))
+		if len(ws) < 3 {
+			continue
+		}
+		w0 := ws[0].lower()
+		if w0 != "det" && w0 != "dette" && w0 != "sådan" && w0 != "således" || !ws[0].capitalized() {
+			continue
+		}
+		v, ok := LookupVerb(ws[1].s)
+		if !ok || v.Class == Naming || v.Class == TailOnly || !looksLikeSubject(ws[2]) {
+			continue
+		}
+		if f.isTaken(s.Start) {
+			continue
+		}
+		// "Det siger X, at …" is ordinary reported speech.
+		if hasComplementizer(f.text, s.Span) {
+			continue
+		}
+		a := Attribution{Cue: ws[1].Span, Verb: v.Lemma, Who: Span{Start: ws[1].End, End: s.End}, Span: s.Span, Paragraph: s.Para}
+		// What is picked up: the quotes of the run that ends just before,
+		// or the sentence (or lede paragraph) before.
+		if first := f.doc.ParaSentences(s.Para)[0]; first.Start == s.Start {
+			if s.Para == 0 {
+				continue
+			}
+			prev := s.Para - 1
+			if qs := f.quotesInPara(prev); len(qs) > 0 {
+				ai := -1
+				for p := prev; p >= 0; p-- {
+					qs := f.quotesInPara(p)
+					if len(qs) == 0 || !f.isQuotePara(p) {
+						break
+					}
+					claimed := false
+					for _, qi := range qs {
+						q := &f.res.Quotes[qi]
+						if q.Kind == Direct && (q.Attr < 0 || q.Inherited) {
+							if ai < 0 {
+								ai = f.addAttr(a)
+							}
+							q.Attr, q.Inherited, q.Rule = ai, false, q.Rule+"+pickup"
+							claimed = true
+						}
+					}
+					if !claimed {
+						break
+					}
+				}
+				continue
+			}
+			pp := f.doc.Paragraphs[prev]
+			if !endsSentence(f.text, pp.Span) {
+				continue
+			}
+			ai := f.addAttr(a)
+			f.addQuote(pp.Span, f.kindFor(pp.Span, Indirect), ai, false, "pickup")
+			continue
+		}
+		ps := f.doc.Sentences[si-1]
+		if f.overlapsTaken(ps.Start, ps.End) {
+			continue
+		}
+		ai := f.addAttr(a)
+		f.addQuote(ps.Span, f.kindFor(ps.Span, Indirect), ai, false, "pickup")
+	}
+}
+
+func endsSentence(text string, sp Span) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[sp.Start:sp.End])
+	return r == '.' || r == '!' || r == '?' || r == '«' || r == '"' || r == '”'
+}
+
+func hasComplementizer(text string, sp Span) bool {
+	ws := words(text, sp.Start, sp.End)
+	for i, w := range ws {
+		if i > 0 && (w.s == "at" || w.s == "om" || w.s == "hvorvidt") && text[ws[i-1].End] == ',' {
+			return true
+		}
+	}
+	return false
+}
+
+// quotesInPara returns the indexes of the quotes that start in paragraph p.
+func (f *finder) quotesInPara(p int) []int {
+	var out []int
+	for i, q := range f.res.Quotes {
+		if q.Paragraph == p {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isQuotePara reports whether paragraph p is a quote paragraph: dash-led or
+// opening with a quote mark.
+func (f *finder) isQuotePara(p int) bool {
+	if f.dashLed[p] {
+		return true
+	}
+	pp := f.doc.Paragraphs[p]
+	r, _ := utf8.DecodeRuneInString(f.text[pp.Start:pp.End])
+	return openFamily(r) != famNone
+}
+
+// kindFor returns Mixed when sp contains text in quote marks, else k.
+func (f *finder) kindFor(sp Span, k Kind) Kind {
+	for _, s := range f.scare {
+		if sp.Start <= s.Start && s.End <= sp.End {
+			return Mixed
+		}
+	}
+	return k
+}
+
+// inheritRuns gives each unattributed quote paragraph the attribution of
+// the nearest attributed quote in the same run of quote paragraphs
+// (preferring the one before on a tie).
+func (f *finder) inheritRuns() {
+	byPara := map[int][]int{}
+	for i, q := range f.res.Quotes {
+		byPara[q.Paragraph] = append(byPara[q.Paragraph], i)
+	}
+	own := func(p int) int {
+		for _, qi := range byPara[p] {
+			if q := f.res.Quotes[qi]; q.Kind == Direct && q.Attr >= 0 && !q.Inherited {
+				return q.Attr
+			}
+		}
+		return -1
+	}
+	for i := range f.res.Quotes {
+		q := &f.res.Quotes[i]
+		if q.Attr >= 0 || q.Kind != Direct {
+			continue
+		}
+		best, dist := -1, 0
+		for d := 1; d < 12 && best < 0; d++ {
+			for _, p := range []int{q.Paragraph - d, q.Paragraph + d} {
+				if p < 0 || p >= len(f.doc.Paragraphs) || best >= 0 {
+					continue
+				}
+				// The run must be unbroken between q and p.
+				lo, hi := min(p, q.Paragraph), max(p, q.Paragraph)
+				broken := false
+				for k := lo; k <= hi; k++ {
+					if !f.isQuotePara(k) || len(byPara[k]) == 0 {
+						broken = true
+						break
+					}
+				}
+				if broken {
+					continue
+				}
+				if a := own(p); a >= 0 {
+					best, dist = a, d
+				}
+			}
+		}
+		_ = dist
+		if best >= 0 {
+			q.Attr, q.Inherited, q.Rule = best, true, q.Rule+"+run"
+		}
+	}
+}
+
+// reported finds reported speech in the sentences outside direct quotes:
+// at/om-clauses after a reporting verb, "ifølge X" claims, and clauses
+// attributed by a tail without quote marks ("…, oplyser hendes pressechef").
+func (f *finder) reported() {
+	for _, s := range f.doc.Sentences {
+		if f.dashLed[s.Para] && f.isTaken(s.Start) {
+			continue
+		}
+		if f.clause(s) {
+			continue
+		}
+		if f.according(s) {
+			continue
+		}
+		f.bareTail(s)
+	}
+}
+
+// clause finds "X siger (til Y), at …" and its om/hvorvidt variants. The
+// quote runs from after the complementiser to the end of the sentence.
+func (f *finder) clause(s segment.Sentence) bool {
+	ws := words(f.text, s.Start, s.End)
+	for i := 1; i < len(ws); i++ {
+		c := ws[i].s
+		if c != "at" && c != "om" && c != "hvorvidt" {
+			continue
+		}
+		if f.text[ws[i-1].End] != ',' || f.isTaken(ws[i].Start) {
+			continue
+		}
+		// The governing reporting verb: the nearest one before, within the
+		// clause.
+		vi := -1
+		var verb Verb
+		for k := i - 1; k >= 0 && k >= i-16; k-- {
+			l := ws[k].lower()
+			if l == "at" {
+				break
+			}
+			v, ok := LookupVerb(ws[k].s)
+			if !ok || v.Class == Naming || v.Class == TailOnly {
+				continue
+			}
+			if !hasParticle(ws[k+1:i], v.Particle) {
+				continue
+			}
+			vi, verb = k, v
+			break
+		}
+		if vi < 0 {
+			continue
+		}
+		if f.isTaken(ws[vi].Start) {
+			continue
+		}
+		neg := false
+		for _, w := range ws[vi+1 : i] {
+			if negations[w.lower()] {
+				neg = true
+			}
+		}
+		if vi > 0 && negations[ws[vi-1].lower()] {
+			neg = true
+		}
+		head := Span{Start: s.Start, End: ws[i-1].End}
+		a := Attribution{Cue: ws[vi].Span, Verb: verb.Lemma, Who: head, Span: head, Negated: neg, Paragraph: s.Para}
+		body := Span{Start: ws[i].End, End: s.End}
+		ai := f.addAttr(a)
+		f.addQuote(body, f.kindFor(body, Indirect), ai, false, "clause-"+c)
+		return true
+	}
+	return false
+}
+
+func hasParticle(between []word, particle []string) bool {
+	if len(particle) == 0 {
+		return true
+	}
+	// The particle words must appear in order between verb and clause.
+	k := 0
+	for _, w := range between {
+		if k < len(particle) && w.lower() == particle[k] {
+			k++
+		}
+	}
+	return k == len(particle)
+}
+
+// according finds claims attributed with "ifølge X": fronted ("Ifølge X
+// er …"), final ("…, ifølge X.") or inside a sentence with no reporting
+// verb ("De nægtede ifølge X også at …").
+func (f *finder) according(s segment.Sentence) bool {
+	ws := words(f.text, s.Start, s.End)
+	for i, w := range ws {
+		if w.lower() != "ifølge" || f.isTaken(w.Start) {
+			continue
+		}
+		npEnd := f.npEnd(ws, i+1)
+		if npEnd <= w.End {
+			continue
+		}
+		a := Attribution{Cue: w.Span, Verb: "ifølge", Who: Span{Start: w.End, End: npEnd}, Span: Span{Start: w.Start, End: npEnd}, Paragraph: s.Para}
+		var body Span
+		switch {
+		case i == 0:
+			body = Span{Start: skipPunctSpace(f.text, npEnd, s.End), End: s.End}
+		case npEnd >= lastWordEnd(ws):
+			body = Span{Start: s.Start, End: w.Start}
+		default:
+			// Inside the sentence: a source when a reporting verb governs
+			// the sentence, else the whole sentence is the claim.
+			for _, x := range ws {
+				if v, ok := LookupVerb(x.s); ok && v.Class != Naming && isLowerWord(x) {
+					return false
+				}
+			}
+			body = s.Span
+		}
+		if body.End-body.Start < 8 {
+			continue
+		}
+		ai := f.addAttr(a)
+		f.addQuote(body, According, ai, false, "ifølge")
+		return true
+	}
+	return false
+}
+
+func lastWordEnd(ws []word) int {
+	if len(ws) == 0 {
+		return 0
+	}
+	return ws[len(ws)-1].End
+}
+
+func skipPunctSpace(text string, i, end int) int {
+	for i < end && (text[i] == ',' || text[i] == ' ' || text[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// npEnd returns where the noun phrase starting at ws[i] ends: a pronoun; a
+// name with its particles; a role noun, perhaps with a prepositional phrase
+// and a name ("guvernøren i Leningrad-regionen, Aleksandr Drozdenko"); each
+// followed perhaps by an apposition or relative clause between commas.
+func (f *finder) npEnd(ws []word, i int) int {
+	if i >= len(ws) {
+		return 0
+	}
+	if objectPronouns[ws[i].lower()] {
+		return ws[i].End
+	}
+	end := 0
+	sawName := false
+	k := i
+	for ; k < len(ws) && k < i+8; k++ {
+		w := ws[k]
+		l := w.lower()
+		if k > i && f.text[ws[k-1].End] == ',' {
+			break
+		}
+		if w.capitalized() || sawName && (l == "von" || l == "der" || l == "de" || l == "van" || l == "la") {
+			sawName = true
+			end = w.End
+			continue
+		}
+		if sawName {
+			break
+		}
+		if finiteVerbs[l] && k > i {
+			break
+		}
+		if prepositions[l] && k > i {
+			// A prepositional phrase inside the role: "guvernøren i X".
+			if k+1 < len(ws) && ws[k+1].capitalized() {
+				continue
+			}
+			break
+		}
+		end = w.End
+		if definite(l) && !(k+1 < len(ws) && ws[k+1].capitalized()) {
+			k++
+			break
+		}
+	}
+	// An apposition or relative clause between commas.
+	if end > 0 && end < len(f.text) && f.text[end] == ',' {
+		n := -1
+		for j := range ws {
+			if ws[j].Start > end {
+				n = j
+				break
+			}
+		}
+		if n >= 0 && (ws[n].capitalized() || ws[n].lower() == "der" || ws[n].lower() == "som") {
+			for j := n; j < len(ws) && j < n+12; j++ {
+				if ws[j].End < len(f.text) && f.text[ws[j].End] == ',' {
+					return ws[j].End + 1
+				}
+			}
+		}
+	}
+	return end
+}
+
+func definite(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n < 4 {
+		return false
+	}
+	for _, suf := range []string{"en", "et", "ne"} {
+		if len(l) > 2 && l[len(l)-2:] == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// bareTail finds a clause attributed by a tail without quote marks:
+// "Ministeren ønsker ikke at kommentere sagen, oplyser hendes pressechef."
+// and "Der er ingen fare, lyder det fra Vandcenter Syd."
+func (f *finder) bareTail(s segment.Sentence) {
+	if f.overlapsTaken(s.Start, s.End) {
+		return
+	}
+	ws := words(f.text, s.Start, s.End)
+	if len(ws) < 5 {
+		return
+	}
+	if subordinators[ws[0].lower()] {
+		return
+	}
+	for i := 3; i < len(ws); i++ {
+		if f.text[ws[i-1].End] != ',' {
+			continue
+		}
+		t, ok := f.parseTail(ws[i-1].End, s.End)
+		if !ok || t.Span.End < s.End-1 {
+			continue
+		}
+		v, _ := LookupVerb(f.text[t.Cue.Start:wordEndAt(f.text, t.Cue.Start, t.Cue.End)])
+		if v.Class == TailOnly && v.Lemma != "lyde" {
+			continue
+		}
+		t.Span.Start = ws[i-1].End
+		t.Paragraph = s.Para
+		ai := f.addAttr(t)
+		kind := Indirect
+		if v.Lemma == "lyde" {
+			kind = According
+		}
+		f.addQuote(Span{Start: s.Start, End: ws[i-1].End}, f.kindFor(Span{Start: s.Start, End: ws[i-1].End}, kind), ai, false, "bare-tail")
+		return
+	}
+}
+
+func wordEndAt(text string, s, e int) int {
+	ws := segment.Words(text, s, e)
+	if len(ws) == 0 {
+		return e
+	}
+	return ws[0].End
+}

@@ -1,0 +1,120 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/segment"
+)
+
+// Small closed word classes the finder needs to read attribution phrases.
+// They are grammar, not vocabulary: the open word lists live in verbs.txt
+// and in package speaker.
+var (
+	subjectPronouns = set("han hun de den det man vi jeg du dette")
+	objectPronouns  = set("ham hende dem mig os dig jer")
+	determiners     = set("en et den det de flere nogle mange to tre fire fem alle begge hans hendes deres dens dets dennes hvis vores")
+	// Words after which a noun phrase is the complement of a preposition,
+	// not a subject.
+	prepositions = set("til i på hos fra med for om af ved under over efter mod blandt uden ifølge gennem ad bag foran inden")
+	negations    = set("ikke aldrig ingenlunde næppe")
+	// Subordinators that open a fronted clause: "Da han kom, sagde hun …"
+	// has an inverted main clause, not an attribution tail.
+	subordinators = set("da når hvis fordi selvom mens inden før efter idet skønt om hvor hvordan hvorfor hvornår at som der")
+	// Finite verbs that commonly follow a fronted "Ifølge X": where one
+	// stands, the noun phrase has ended.
+	finiteVerbs = set("er var har havde vil ville skal skulle kan kunne må måtte blev bliver får fik går gik står stod ligger lå kommer kom gør gjorde findes fandtes skyldes handler drejer gælder tyder ser")
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// word is a word of the text with its position.
+type word struct {
+	segment.Span
+	s string
+}
+
+func (w word) lower() string { return strings.ToLower(w.s) }
+
+func (w word) capitalized() bool {
+	r, _ := utf8.DecodeRuneInString(w.s)
+	return unicode.IsUpper(r)
+}
+
+func words(text string, start, end int) []word {
+	spans := segment.Words(text, start, end)
+	out := make([]word, len(spans))
+	for i, sp := range spans {
+		out[i] = word{sp, text[sp.Start:sp.End]}
+	}
+	return out
+}
+
+// nextWord returns the word starting at or after i (skipping white space
+// only); ok is false when something other than a word comes first.
+func nextWord(text string, i, end int) (word, bool) {
+	i = skipSpace(text, i, end)
+	if i >= end {
+		return word{}, false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:end])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return word{}, false
+	}
+	ws := segment.Words(text, i, end)
+	if len(ws) == 0 {
+		return word{}, false
+	}
+	return word{ws[0], text[ws[0].Start:ws[0].End]}, true
+}
+
+func skipSpace(text string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// looksLikeSubject reports whether w can begin the subject of an inverted
+// attribution ("siger han", "siger vagtchefen", "siger Mette Frederiksen").
+func looksLikeSubject(w word) bool {
+	l := w.lower()
+	if subjectPronouns[l] || determiners[l] || w.capitalized() {
+		return true
+	}
+	// A definite noun: vagtchefen, træneren, ministeriet, eksperterne.
+	n := utf8.RuneCountInString(l)
+	return n >= 5 && (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne"))
+}
+
+// isLowerWord reports whether w starts with a lower-case letter.
+func isLowerWord(w word) bool {
+	r, _ := utf8.DecodeRuneInString(w.s)
+	return unicode.IsLower(r)
+}
+
+// trimEnd shrinks [s, e) past white space and a final period or comma:
+// trailing punctuation is never part of a quote.
+func trimEnd(text string, s, e int) (int, int) {
+	s, e = segment.TrimSpace(text, s, e)
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if r == '.' || r == ',' || r == ';' || r == ':' || unicode.IsSpace(r) {
+			e -= n
+			continue
+		}
+		break
+	}
+	return s, e
+}

@@ -1,0 +1,427 @@
+// Package speaker finds who is named in a Danish news article and who each
+// mention refers to: person names with their particles, hyphens and
+// initials, organisations, roles and titles from appositions, party letters,
+// pronouns and role nouns, resolved within the article to the fullest name.
+//
+// Coreference follows Danish grammar and news convention rather than the
+// nearest name: a pronoun refers to the most recent sentence subject of its
+// gender (objects and names inside prepositional phrases do not count), a
+// surname to the fullest name that contains it, a role noun ("ministeren",
+// "FCM-træneren") to the latest holder of that role. Someone the article
+// does not name ("en kilde", "et øjenvidne") stays unnamed, and so does a
+// pronoun that refers back to them: a wrong name is worse than none.
+package speaker
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/citat-go/citat/internal/segment"
+)
+
+// Type says what kind of speaker an entity is.
+type Type uint8
+
+// Entity types.
+const (
+	UnknownType Type = iota
+	Person
+	Organisation
+)
+
+func (t Type) String() string {
+	switch t {
+	case Person:
+		return "person"
+	case Organisation:
+		return "organisation"
+	}
+	return "unknown"
+}
+
+// Entity is someone named in the article: every mention of the same person
+// or organisation resolves to one entity.
+type Entity struct {
+	Name     string // the fullest name written in the article
+	NameSpan Span   // where that fullest name is first written
+	Type     Type
+	Gender   Gender
+	Role     string // first role or title the article gives
+	Party    string // party letter, "S"
+	tokens   []string
+	mentions []int // start offsets of its named mentions, in order
+}
+
+// salient is a sentence subject, the candidates for pronouns.
+type salient struct {
+	pos    int
+	entity int // -1: someone unnamed
+	person bool
+	gender Gender
+}
+
+// Analysis holds the speakers of one article. It is read-only once built
+// and safe for concurrent use.
+type Analysis struct {
+	text     string
+	p        *parser
+	quoted   []Span
+	Entities []Entity
+	byStart  map[int]int // named mention start → entity
+	salience []salient
+}
+
+// Analyze finds the speakers of text, treating nothing as quoted.
+func Analyze(text string) *Analysis {
+	return AnalyzeDoc(segment.New(text), nil)
+}
+
+// AnalyzeDoc finds the speakers of a segmented document. quoted lists the
+// spans of direct quotes, sorted by start: names inside them count for
+// telling full names, but their sentences have no subject the narrative
+// can refer back to.
+func AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
+	a := &Analysis{text: doc.Text, p: newParser(doc.Text), quoted: quoted, byStart: map[int]int{}}
+	a.collectNames(doc)
+	a.collectSubjects(doc)
+	return a
+}
+
+func (a *Analysis) inQuote(pos int) bool {
+	i, _ := slices.BinarySearchFunc(a.quoted, pos, func(s Span, p int) int {
+		if s.Start <= p {
+			return -1
+		}
+		return 1
+	})
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if a.quoted[k].Start <= pos && pos < a.quoted[k].End {
+			return true
+		}
+	}
+	return false
+}
+
+// collectNames reads every named phrase and clusters the names into
+// entities: a name joins the entity whose name words it shares
+// (Macron, Emmanuel Macron), the most recent one when several fit.
+func (a *Analysis) collectNames(doc *segment.Doc) {
+	for _, s := range doc.Sentences {
+		ts := tokens(a.text, s.Start, s.End)
+		for i := 0; i < len(ts); {
+			if !(ts[i].cap || isTitle(ts[i].s)) {
+				i++
+				continue
+			}
+			np, next, ok := a.p.parseNP(ts, i)
+			if !ok || next <= i {
+				i++
+				continue
+			}
+			if np.Kind == Named {
+				a.addMention(np)
+			}
+			i = next
+		}
+	}
+}
+
+func nameTokens(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
+	out := f[:0]
+	for _, w := range f {
+		if w == "-" || w == "–" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *Analysis) addMention(np NP) {
+	name := a.text[np.Name.Start:np.Name.End]
+	toks := nameTokens(name)
+	if len(toks) == 0 {
+		return
+	}
+	canon, known := lex.known[name]
+	typ := UnknownType
+	switch {
+	case np.Org:
+		typ = Organisation
+	case np.Person:
+		typ = Person
+	}
+	best, bestPos := -1, -1
+	for ei := range a.Entities {
+		e := &a.Entities[ei]
+		if typ != UnknownType && e.Type != UnknownType && typ != e.Type {
+			continue
+		}
+		match := false
+		if known {
+			if c, ok := lex.known[e.Name]; ok && c == canon {
+				match = true
+			}
+		}
+		if !match && (subset(toks, e.tokens) || subset(e.tokens, toks)) {
+			match = true
+		}
+		if match {
+			last := e.mentions[len(e.mentions)-1]
+			if last > bestPos {
+				best, bestPos = ei, last
+			}
+		}
+	}
+	if best < 0 {
+		e := Entity{Name: name, NameSpan: np.Name, Type: typ, tokens: toks}
+		a.Entities = append(a.Entities, e)
+		best = len(a.Entities) - 1
+	}
+	e := &a.Entities[best]
+	if len(toks) > len(e.tokens) || known && len(name) > len(e.Name) {
+		e.Name, e.NameSpan, e.tokens = name, np.Name, toks
+	}
+	if e.Type == UnknownType {
+		e.Type = typ
+	}
+	if e.Role == "" && np.Role.End > np.Role.Start {
+		e.Role = strings.Trim(a.text[np.Role.Start:np.Role.End], " ,")
+	}
+	if e.Party == "" {
+		e.Party = np.Party
+	}
+	if e.Gender == UnknownGender && e.Type != Organisation {
+		if g, ok := lex.firstNames[e.tokens[0]]; ok {
+			e.Gender = g
+			e.Type = Person
+		}
+	}
+	e.mentions = append(e.mentions, np.Name.Start)
+	a.byStart[np.Name.Start] = best
+}
+
+// collectSubjects records the subject of every sentence outside quotes, in
+// order: the antecedents for pronouns.
+func (a *Analysis) collectSubjects(doc *segment.Doc) {
+	for _, s := range doc.Sentences {
+		np, ok := a.Subject(s.Span)
+		if !ok {
+			continue
+		}
+		ent, _ := a.resolveAt(np, np.Span.Start)
+		sal := salient{pos: np.Span.Start, entity: ent}
+		switch {
+		case ent >= 0:
+			e := a.Entities[ent]
+			sal.person, sal.gender = e.Type == Person, e.Gender
+		case np.Kind == Unnamed && np.Person:
+			sal.person = true
+		case np.Kind == Pronoun && np.Person:
+			// A pronoun that resolved to no one keeps the chain unnamed.
+			sal.person = true
+			if np.Word == "han" {
+				sal.gender = Male
+			} else {
+				sal.gender = Female
+			}
+		default:
+			continue
+		}
+		a.salience = append(a.salience, sal)
+	}
+}
+
+// Subject returns the grammatical subject in region: the first noun phrase
+// that no preposition governs, outside quotes. In "Til Børsen siger hun"
+// it is "hun"; in "Hos Gyldendal kalder forlagsredaktør Nikolaj Holm
+// romanen" it is "forlagsredaktør Nikolaj Holm". "I Venstre mener man"
+// gives the organisation, Venstre.
+func (a *Analysis) Subject(region Span) (NP, bool) {
+	ts := tokens(a.text, region.Start, region.End)
+	var locative *NP
+	for i := 0; i < len(ts); {
+		if a.inQuote(ts[i].Start) {
+			i++
+			continue
+		}
+		l := ts[i].lower()
+		if preps[l] || l == "forud" {
+			j := i + 1
+			if l == "forud" && j < len(ts) && ts[j].lower() == "for" {
+				j++
+			}
+			if j < len(ts) {
+				if np, next, ok := a.p.parseNP(ts, j); ok && next > j {
+					if i == 0 && (l == "i" || l == "hos") && np.Kind == Named {
+						c := np
+						locative = &c
+					}
+					i = next
+					continue
+				}
+			}
+			i = j + 1
+			continue
+		}
+		if l == "det" || l == "der" || l == "dette" {
+			i++
+			continue
+		}
+		np, next, ok := a.p.parseNP(ts, i)
+		if ok && next > i {
+			if np.Kind == Pronoun && np.Word == "man" && locative != nil {
+				return *locative, true
+			}
+			return np, true
+		}
+		i++
+	}
+	return NP{}, false
+}
+
+// Resolution says whom a mention refers to and how that was decided.
+type Resolution struct {
+	Entity int    // index into Entities, or -1 for no one named
+	Via    string // "name", "pronoun", "role", "organisation-noun", "unnamed", "salience"
+}
+
+// Resolve returns the entity np refers to.
+func (a *Analysis) Resolve(np NP) Resolution {
+	e, via := a.resolveAt(np, np.Span.Start)
+	return Resolution{Entity: e, Via: via}
+}
+
+func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
+	switch np.Kind {
+	case Named:
+		if e, ok := a.byStart[np.Name.Start]; ok {
+			return e, "name"
+		}
+		return -1, "name"
+	case Pronoun:
+		if np.Word != "han" && np.Word != "hun" {
+			return -1, "pronoun"
+		}
+		want := Male
+		if np.Word == "hun" {
+			want = Female
+		}
+		for k := a.salienceBefore(pos) - 1; k >= 0; k-- {
+			s := a.salience[k]
+			if !s.person || s.gender != UnknownGender && s.gender != want {
+				continue
+			}
+			return s.entity, "pronoun"
+		}
+		return -1, "pronoun"
+	case RoleRef:
+		stem := np.Word
+		if st, ok := roleStem(stem); ok {
+			stem = st
+		}
+		if e := a.latest(pos, func(e *Entity) bool {
+			if e.Type == Organisation || e.Role == "" {
+				return false
+			}
+			for _, w := range strings.FieldsFunc(strings.ToLower(e.Role), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if strings.HasSuffix(w, stem) {
+					return true
+				}
+			}
+			return false
+		}); e >= 0 {
+			return e, "role"
+		}
+		// A role the article has not given anyone: the latest person the
+		// narrative was about, when that is close by.
+		if k := a.salienceBefore(pos) - 1; k >= 0 {
+			if s := a.salience[k]; s.person && s.entity >= 0 && pos-s.pos < 1200 {
+				return s.entity, "salience"
+			}
+		}
+		return -1, "role"
+	case OrgRef:
+		must := lex.orgNouns[np.Word]
+		e := a.latest(pos, func(e *Entity) bool {
+			return e.Type == Organisation && strings.Contains(e.Name, must) && !isMedia(e.Name)
+		})
+		return e, "organisation-noun"
+	}
+	return -1, "unnamed"
+}
+
+// isMedia keeps news outlets from being taken for the organisation a
+// common noun refers to; the attribution stage treats them as sources.
+func isMedia(name string) bool {
+	switch name {
+	case "Reuters", "AFP", "AP", "Ritzau", "Bloomberg", "DR", "TV 2":
+		return true
+	}
+	return false
+}
+
+// latest returns the entity matching ok whose latest mention before pos is
+// the most recent; failing that, the first one mentioned after pos.
+func (a *Analysis) latest(pos int, ok func(*Entity) bool) int {
+	best, bestPos := -1, -1
+	after, afterPos := -1, int(^uint(0)>>1)
+	for ei := range a.Entities {
+		e := &a.Entities[ei]
+		if !ok(e) {
+			continue
+		}
+		for _, m := range e.mentions {
+			if m < pos && m > bestPos {
+				best, bestPos = ei, m
+			}
+			if m >= pos && m < afterPos {
+				after, afterPos = ei, m
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return after
+}
+
+func (a *Analysis) salienceBefore(pos int) int {
+	return sortSearch(len(a.salience), func(i int) bool { return a.salience[i].pos >= pos })
+}
+
+func sortSearch(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(m) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// LatestSpeaker returns the most recent sentence subject before pos that is
+// a person, for a quote that nothing attributes; -1 when there is none or
+// it is unnamed.
+func (a *Analysis) LatestSpeaker(pos int) int {
+	for k := a.salienceBefore(pos) - 1; k >= 0; k-- {
+		if s := a.salience[k]; s.person {
+			return s.entity
+		}
+	}
+	return -1
+}

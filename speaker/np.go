@@ -1,0 +1,134 @@
+package speaker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/segment"
+)
+
+// Span is a half-open byte range [Start, End) into the analysed text.
+type Span = segment.Span
+
+// MentionKind says how a noun phrase refers to someone.
+type MentionKind uint8
+
+// Mention kinds.
+const (
+	// Named: the phrase holds a name ("finansminister Nicolai Wammen (S)").
+	Named MentionKind = iota + 1
+	// Pronoun: han, hun, de, man.
+	Pronoun
+	// RoleRef: a role without a name ("præsidenten", "den franske
+	// præsident"); it refers back to whoever holds the role.
+	RoleRef
+	// OrgRef: a common noun for an organisation ("selskabet", "rederiet").
+	OrgRef
+	// Unnamed: someone the article does not name ("en kilde", "et
+	// øjenvidne", "hendes pressechef", "politiet").
+	Unnamed
+)
+
+var mentionKindNames = [...]string{Named: "named", Pronoun: "pronoun", RoleRef: "role", OrgRef: "organisation-noun", Unnamed: "unnamed"}
+
+func (k MentionKind) String() string {
+	if int(k) < len(mentionKindNames) && mentionKindNames[k] != "" {
+		return mentionKindNames[k]
+	}
+	return "MentionKind(?)"
+}
+
+// NP is a noun phrase that can name a speaker.
+type NP struct {
+	Span   Span // the whole phrase
+	Kind   MentionKind
+	Name   Span   // the name within it (Named)
+	Role   Span   // its role or title, when given (before the name, in an apposition or alone)
+	Party  string // party letter from "(S)"
+	Word   string // pronoun or role/organisation noun in lower case (Pronoun, RoleRef, OrgRef)
+	Org    bool   // the phrase names an organisation
+	Person bool   // the phrase names a person (a first name, a title or a person noun)
+}
+
+// tok is a word of the text with the facts the parser needs about it.
+type tok struct {
+	Span
+	s       string
+	cap     bool // starts with an upper-case letter
+	initial bool // first word of its sentence or quote
+	comma   bool // a comma follows it directly
+}
+
+func (t tok) lower() string { return strings.ToLower(t.s) }
+
+// tokens returns the words of [start, end), marking sentence-initial ones.
+func tokens(text string, start, end int) []tok {
+	spans := segment.Words(text, start, end)
+	out := make([]tok, len(spans))
+	for i, sp := range spans {
+		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
+		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
+		t.initial = isInitialPos(text, sp.Start)
+		t.comma = sp.End < len(text) && text[sp.End] == ','
+		out[i] = t
+	}
+	return out
+}
+
+// isInitialPos reports whether a word at pos starts a sentence, a quote or
+// a paragraph: only space, quote marks and dashes stand between it and a
+// sentence end, a colon or the start of the text.
+func isInitialPos(text string, pos int) bool {
+	for pos > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:pos])
+		switch {
+		case unicode.IsSpace(r) || segment.IsOpenQuote(r) || segment.IsDash(r) || r == '(':
+			pos -= n
+			continue
+		case r == '.' || r == '!' || r == '?' || r == ':' || r == '«' || r == '"' || r == '”':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+var (
+	pronouns     = map[string]bool{"han": true, "hun": true, "de": true, "man": true, "vi": true, "jeg": true}
+	possessives  = map[string]bool{"hans": true, "hendes": true, "deres": true, "dens": true, "dets": true, "dennes": true, "sin": true, "sit": true}
+	indefinites  = map[string]bool{"en": true, "et": true, "flere": true, "nogle": true, "mange": true, "to": true, "tre": true, "fire": true, "fem": true, "adskillige": true, "enkelte": true, "ingen": true}
+	definiteDets = map[string]bool{"den": true, "det": true, "de": true}
+	particles    = map[string]bool{"von": true, "van": true, "der": true, "de": true, "den": true, "af": true, "la": true, "le": true, "di": true, "da": true, "bin": true, "al": true, "el": true, "ter": true, "du": true}
+	preps        = map[string]bool{"til": true, "i": true, "på": true, "hos": true, "fra": true, "med": true, "for": true, "om": true, "af": true, "ved": true, "under": true, "over": true, "efter": true, "mod": true, "blandt": true, "uden": true, "ifølge": true, "gennem": true, "bag": true, "foran": true, "inden": true, "end": true, "som": true}
+	// Words that start sentences but never names.
+	functionWords = set("det den de der han hun man vi jeg du i på til for med om af at og men så da når hvis nu her også derfor efter under over mod ifølge hos fra ved samtidig allerede tidligere senere desuden endnu hvad hvem hvor hvorfor hvordan hvilke hvilken mens selv sidste næste flere mange alle ingen nogle en et hele dermed dog ellers ja nej tak måske først siden inden før uden blandt hvert hver hverken både enten kun bare netop især heller endelig alligevel imens imidlertid mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december dette disse denne sådan således")
+	// Words after a role that do not belong to the phrase.
+	stopAfterRole = set("og men som der at")
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// isGenitive reports whether t is a genitive ("Frankrigs", "SF's",
+// "EU’s", "topmødets") that modifies the word after it.
+func isGenitive(ts []tok, i int) bool {
+	t := ts[i]
+	if i+1 >= len(ts) || t.comma {
+		return false
+	}
+	s := t.s
+	if !(strings.HasSuffix(s, "s") || strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s")) {
+		return false
+	}
+	if _, ok := lex.firstNames[s]; ok && ts[i+1].cap {
+		return false
+	}
+	next := ts[i+1]
+	return !next.cap || isTitle(next.s)
+}

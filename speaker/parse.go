@@ -1,0 +1,400 @@
+package speaker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parser reads noun phrases in one document. It knows which words the
+// document writes in lower case and which it capitalises inside sentences,
+// which tells a name at the start of a sentence from a common noun there.
+type parser struct {
+	text     string
+	lowerUse map[string]bool // words written in lower case somewhere
+	capUse   map[string]bool // words capitalised inside a sentence somewhere
+}
+
+func newParser(text string) *parser {
+	p := &parser{text: text, lowerUse: map[string]bool{}, capUse: map[string]bool{}}
+	for _, t := range tokens(text, 0, len(text)) {
+		if !t.cap {
+			p.lowerUse[t.s] = true
+		} else if !t.initial {
+			p.capUse[t.s] = true
+		}
+	}
+	return p
+}
+
+// isNameTok reports whether ts[i] can be part of a name.
+func (p *parser) isNameTok(ts []tok, i int) bool {
+	t := ts[i]
+	if !t.cap {
+		return false
+	}
+	// "Maersk-chefen", "FCM-træneren": a capitalised prefix on a common noun.
+	if k := strings.LastIndexAny(t.s, "-–"); k >= 0 && k+1 < len(t.s) {
+		r, _ := utf8.DecodeRuneInString(t.s[k+1:])
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	if !t.initial {
+		return true
+	}
+	l := t.lower()
+	if functionWords[l] {
+		return false
+	}
+	if _, ok := lex.firstNames[t.s]; ok {
+		return true
+	}
+	if _, ok := lex.known[t.s]; ok {
+		return true
+	}
+	if p.capUse[t.s] {
+		return true
+	}
+	if p.lowerUse[l] {
+		return false
+	}
+	if i+1 < len(ts) && ts[i+1].cap && !ts[i+1].initial && !t.comma {
+		return true
+	}
+	if orgSuffixed(t.s) {
+		return true
+	}
+	// An unknown capitalised word at the start of a sentence: a name unless
+	// it has the definite ending of a common noun.
+	return !(strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne")) && utf8.RuneCountInString(l) > 2
+}
+
+// parseNP reads the noun phrase that starts at ts[i]; ok is false when none
+// starts there. next is the index of the first token after it.
+func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
+	t := ts[i]
+	l := t.lower()
+	switch {
+	case pronouns[l] && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(ts[i+1])):
+		return NP{Span: t.Span, Kind: Pronoun, Word: l, Person: l == "han" || l == "hun"}, i + 1, true
+	case possessives[l] && i+1 < len(ts) && isTitle(ts[i+1].s):
+		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
+	case indefinites[l] && !t.comma:
+		j := i + 1
+		person := false
+		for j < len(ts) && j < i+5 && !ts[j].cap {
+			if isPersonNoun(ts[j].s) {
+				person = true
+			}
+			if ts[j].comma || preps[ts[j].lower()] {
+				break
+			}
+			j++
+		}
+		if j == i+1 {
+			return NP{}, i, false
+		}
+		end := ts[min(j, len(ts)-1)].End
+		if j >= len(ts) || !ts[j].comma {
+			end = ts[j-1].End
+		}
+		return NP{Span: Span{Start: t.Start, End: end}, Kind: Unnamed, Person: person}, j, true
+	case definiteDets[l] && i+1 < len(ts) && !t.comma:
+		if ts[i+1].cap {
+			// Det Konservative Folkeparti, Det Hvide Hus.
+			if np, n, ok := p.named(ts, i+1); ok && np.Org {
+				np.Span.Start, np.Name.Start = t.Start, t.Start
+				return np, n, true
+			}
+			return NP{}, i, false
+		}
+		j := i + 1
+		last := -1
+		for j < len(ts) && j < i+5 && !ts[j].cap {
+			last = j
+			if ts[j].comma {
+				break
+			}
+			j++
+			if isHead(ts[last].s) {
+				break
+			}
+		}
+		if last < 0 {
+			return NP{}, i, false
+		}
+		head := ts[last].s
+		sp := Span{Start: t.Start, End: ts[last].End}
+		switch {
+		case orgSuffixed(head) || strings.HasSuffix(strings.ToLower(head), "ministerium"):
+			return NP{Span: sp, Kind: Named, Name: sp, Org: true}, last + 1, true
+		case isTitle(head) && !strings.HasSuffix(head, "årige"):
+			return NP{Span: sp, Kind: RoleRef, Word: strings.ToLower(head), Role: sp, Person: true}, last + 1, true
+		case isPersonNoun(head):
+			return NP{Span: sp, Kind: Unnamed, Person: true}, last + 1, true
+		}
+		return NP{Span: sp, Kind: Unnamed}, last + 1, true
+	}
+	if !t.cap {
+		if must, ok := lex.orgNouns[l]; ok {
+			_ = must
+			return NP{Span: t.Span, Kind: OrgRef, Word: l, Org: true}, i + 1, true
+		}
+		if lex.unnamed[l] {
+			return NP{Span: t.Span, Kind: Unnamed}, i + 1, true
+		}
+	}
+	if t.initial && t.cap {
+		lw := t.lower()
+		if must, ok := lex.orgNouns[lw]; ok && !p.capUse[t.s] {
+			_ = must
+			return NP{Span: t.Span, Kind: OrgRef, Word: lw, Org: true}, i + 1, true
+		}
+		if lex.unnamed[lw] && !p.capUse[t.s] {
+			return NP{Span: t.Span, Kind: Unnamed}, i + 1, true
+		}
+	}
+	return p.named(ts, i)
+}
+
+// isAdjOrNoun guesses that a lower-case word after "de" begins a noun
+// phrase ("de lokale myndigheder") rather than a verb ("de siger").
+func isAdjOrNoun(t tok) bool {
+	l := t.lower()
+	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || isPersonNoun(l)
+}
+
+// isHead reports whether w can end a definite noun phrase: a title, a
+// person noun, an organisation noun or a word with a noun's ending.
+func isHead(w string) bool {
+	l := strings.ToLower(w)
+	return isTitle(l) || isPersonNoun(l) || orgSuffixed(l) || strings.HasSuffix(l, "ministerium") || strings.HasSuffix(l, "årige")
+}
+
+// named reads a phrase built around a name: genitives and titles before it,
+// the name, a party letter and an apposition after it. Without a name, a
+// title in its definite form is a RoleRef.
+func (p *parser) named(ts []tok, i int) (NP, int, bool) {
+	start := i
+	j := i
+	roleStart, roleEnd := -1, -1
+	markRole := func(k int) {
+		if roleStart < 0 {
+			roleStart = ts[k].Start
+		}
+		roleEnd = ts[k].End
+	}
+	lastRole := -1
+	for j < len(ts) && j < i+12 {
+		t := ts[j]
+		l := t.lower()
+		// A run of capitalised words ending in a genitive: "Danske Banks",
+		// "Frankrigs", "EU-Kommissionens".
+		if t.cap || t.initial {
+			k := j
+			for k < len(ts) && k < j+4 && ts[k].cap && !isGenitive(ts, k) && !ts[k].comma && k+1 < len(ts) && ts[k+1].cap {
+				k++
+			}
+			if k < len(ts) && ts[k].cap && isGenitive(ts, k) {
+				for m := j; m <= k; m++ {
+					markRole(m)
+				}
+				j = k + 1
+				continue
+			}
+		}
+		if !t.cap && isGenitive(ts, j) && j+1 < len(ts) && (isTitle(ts[j+1].s) || !ts[j+1].cap) && roleStart < 0 && strings.HasSuffix(l, "s") && utf8.RuneCountInString(l) > 4 && (strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ernes")) {
+			markRole(j)
+			j++
+			continue
+		}
+		if isTitle(t.s) && !p.isNameTok(ts, j) || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
+			markRole(j)
+			lastRole = j
+			j++
+			if t.comma && j < len(ts) && (ts[j].cap || isTitle(ts[j].s)) {
+				continue
+			}
+			if t.comma {
+				break
+			}
+			continue
+		}
+		if l == "og" && roleStart >= 0 && j+1 < len(ts) && isTitle(ts[j+1].s) {
+			j++
+			continue
+		}
+		// A prepositional phrase inside the role, before a comma and a
+		// name: "Formanden for Region Midtjylland, Anders Kühnau".
+		if (l == "for" || l == "i" || l == "ved" || l == "hos" || l == "fra") && lastRole >= 0 && lastRole == j-1 {
+			k := j + 1
+			for k < len(ts) && k < j+6 && !ts[k-1].comma {
+				k++
+			}
+			if k < len(ts) && ts[k-1].comma && p.isNameTok(ts, k) {
+				roleEnd = ts[k-1].End
+				j = k
+				continue
+			}
+			break
+		}
+		break
+	}
+	// The name.
+	if j < len(ts) && p.isNameTok(ts, j) {
+		ns := j
+		k := j
+		for k < len(ts) {
+			if k > ns && ts[k-1].comma {
+				break
+			}
+			if p.isNameTok(ts, k) && !(k > ns && isGenitive(ts, k) && !ts[k].cap) {
+				if k > ns && isGenitive(ts, k) && k+1 < len(ts) && !ts[k+1].cap {
+					break
+				}
+				k++
+				continue
+			}
+			if particles[ts[k].lower()] && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma {
+				k++
+				continue
+			}
+			break
+		}
+		// "A.P. Møller - Mærsk": a known name written with a spaced dash.
+		name := Span{Start: ts[ns].Start, End: ts[k-1].End}
+		if full, ok := p.knownAt(name.Start); ok {
+			name.End = full
+			for k < len(ts) && ts[k].Start < full {
+				k++
+			}
+		}
+		np := NP{Kind: Named, Name: name}
+		end := name.End
+		if roleStart >= 0 {
+			np.Role = Span{Start: roleStart, End: roleEnd}
+		}
+		// Party letter: "(S)".
+		if party, pend := partyAt(p.text, end); party != "" {
+			np.Party = party
+			end = pend
+		}
+		// Apposition: ", der er professor i …," or ", funktionschef i …,".
+		if k < len(ts) && ts[k-1].comma || strings.HasPrefix(p.text[end:], ",") {
+			m := k
+			if m < len(ts) && (ts[m].lower() == "der" || ts[m].lower() == "som") && m+1 < len(ts) && (ts[m+1].lower() == "er" || ts[m+1].lower() == "var") {
+				rs := m + 2
+				re := rs
+				for re < len(ts) && re < rs+10 && !ts[re].comma {
+					re++
+				}
+				if rs < len(ts) && isTitle(lastTitleWord(ts[rs:min(re+1, len(ts))])) {
+					np.Role = Span{Start: ts[rs].Start, End: ts[min(re, len(ts)-1)].End}
+				}
+			} else if m < len(ts) && !ts[m].cap && isTitle(ts[m].s) && np.Role.End == 0 {
+				re := m
+				for re < len(ts) && re < m+8 && !ts[re].comma {
+					re++
+				}
+				np.Role = Span{Start: ts[m].Start, End: ts[min(re, len(ts)-1)].End}
+			}
+		}
+		np.Span = Span{Start: ts[start].Start, End: end}
+		p.typeOf(&np, ts[ns:k])
+		return np, k, true
+	}
+	if roleStart >= 0 && lastRole >= 0 {
+		w := ts[lastRole].s
+		stem, def := roleStem(w)
+		sp := Span{Start: roleStart, End: roleEnd}
+		if def || roleStart < ts[lastRole].Start {
+			return NP{Span: sp, Kind: RoleRef, Word: stem, Role: sp, Person: true}, lastRole + 1, true
+		}
+	}
+	// A definite organisation noun written with a capital at the start of
+	// a sentence: "Rederiet oplyser".
+	return NP{}, i, false
+}
+
+func lastTitleWord(ts []tok) string {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if isTitle(ts[i].s) {
+			return ts[i].s
+		}
+	}
+	return ""
+}
+
+// knownAt returns the end of the longest known organisation name written
+// at pos, if any.
+func (p *parser) knownAt(pos int) (int, bool) {
+	best := -1
+	for name := range lex.known {
+		if strings.HasPrefix(p.text[pos:], name) && len(name) > best {
+			end := pos + len(name)
+			if end < len(p.text) {
+				r, _ := utf8.DecodeRuneInString(p.text[end:])
+				if unicode.IsLetter(r) {
+					continue
+				}
+			}
+			best = len(name)
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return pos + best, true
+}
+
+// partyAt reads " (S)" at pos and returns the letter and the end.
+func partyAt(text string, pos int) (string, int) {
+	i := pos
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return "", pos
+	}
+	j := strings.IndexByte(text[i:], ')')
+	if j < 0 || j > 6 {
+		return "", pos
+	}
+	letter := text[i+1 : i+j]
+	if _, ok := lex.parties[letter]; !ok {
+		return "", pos
+	}
+	return letter, i + j + 1
+}
+
+// typeOf decides whether a named phrase names a person or an organisation.
+func (p *parser) typeOf(np *NP, name []tok) {
+	first := name[0].s
+	full := p.text[np.Name.Start:np.Name.End]
+	if _, ok := lex.known[full]; ok {
+		np.Org = true
+		return
+	}
+	for _, t := range name {
+		if lex.orgWords[t.s] {
+			np.Org = true
+			return
+		}
+	}
+	if len(name) == 1 && orgSuffixed(first) {
+		np.Org = true
+		return
+	}
+	if _, ok := lex.firstNames[first]; ok {
+		np.Person = true
+		return
+	}
+	if np.Role.End > 0 || np.Party != "" {
+		np.Person = true
+		return
+	}
+	if len(name) >= 2 {
+		np.Person = true
+	}
+}
