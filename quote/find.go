@@ -206,7 +206,15 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 		who = fra
 	}
 	s, ok := nextWord(f.text, who, end)
-	if !ok || !looksLikeSubject(s) {
+	if !ok {
+		return Attribution{}, false
+	}
+	s2, _ := nextWord(f.text, s.End, end)
+	s3, _ := nextWord(f.text, s2.End, end)
+	if s2.s == "" {
+		s3 = word{}
+	}
+	if !looksLikeSubject(s, s2, s3) {
 		return Attribution{}, false
 	}
 	if negations[s.lower()] {

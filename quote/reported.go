@@ -20,7 +20,7 @@ func (f *finder) pickups() {
 			continue
 		}
 		v, ok := LookupVerb(ws[1].s)
-		if !ok || v.Class == Naming || v.Class == TailOnly || !looksLikeSubject(ws[2]) {
+		if !ok || v.Class == Naming || v.Class == TailOnly || !isLowerWord(ws[1]) || notPickup[ws[2].lower()] {
 			continue
 		}
 		if f.isTaken(s.Start) {
@@ -84,10 +84,21 @@ func endsSentence(text string, sp Span) bool {
 	return r == '.' || r == '!' || r == '?' || r == '«' || r == '"' || r == '”'
 }
 
+// commaBefore reports whether a comma stands between two words, perhaps
+// after a closing parenthesis or quote mark: "Mette Frederiksen (S), at".
+func commaBefore(text string, prevEnd, start int) bool {
+	for i := prevEnd; i < start; i++ {
+		if text[i] == ',' {
+			return true
+		}
+	}
+	return false
+}
+
 func hasComplementizer(text string, sp Span) bool {
 	ws := words(text, sp.Start, sp.End)
 	for i, w := range ws {
-		if i > 0 && (w.s == "at" || w.s == "om" || w.s == "hvorvidt") && text[ws[i-1].End] == ',' {
+		if i > 0 && (w.s == "at" || w.s == "om" || w.s == "hvorvidt") && commaBefore(text, ws[i-1].End, w.Start) {
 			return true
 		}
 	}
@@ -185,6 +196,13 @@ func (f *finder) reported() {
 		if f.dashLed[s.Para] && f.isTaken(s.Start) {
 			continue
 		}
+		// A fronted "Ifølge X" governs the whole sentence, at-clauses in it
+		// included.
+		if w, ok := nextWord(f.text, s.Start, s.End); ok && w.lower() == "ifølge" {
+			if f.according(s) {
+				continue
+			}
+		}
 		if f.clause(s) {
 			continue
 		}
@@ -204,7 +222,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		if c != "at" && c != "om" && c != "hvorvidt" {
 			continue
 		}
-		if f.text[ws[i-1].End] != ',' || f.isTaken(ws[i].Start) {
+		if !commaBefore(f.text, ws[i-1].End, ws[i].Start) || f.isTaken(ws[i].Start) {
 			continue
 		}
 		// The governing reporting verb: the nearest one before, within the
@@ -358,7 +376,7 @@ func (f *finder) npEnd(ws []word, i int) int {
 			break
 		}
 		end = w.End
-		if definite(l) && !(k+1 < len(ws) && ws[k+1].capitalized()) {
+		if definite(l) && !(k+1 < len(ws) && (ws[k+1].capitalized() || prepositions[ws[k+1].lower()] && k+2 < len(ws) && ws[k+2].capitalized())) {
 			k++
 			break
 		}
@@ -441,3 +459,7 @@ func wordEndAt(text string, s, e int) int {
 	}
 	return ws[0].End
 }
+
+// notPickup are words after "Det siger" that make it an idiom, not an
+// attribution: "Det siger sig selv", "Det siger noget om …".
+var notPickup = set("sig noget ikke alt meget lidt intet nok også jo mere mindre vel")

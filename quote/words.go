@@ -21,7 +21,7 @@ var (
 	negations    = set("ikke aldrig ingenlunde næppe")
 	// Subordinators that open a fronted clause: "Da han kom, sagde hun …"
 	// has an inverted main clause, not an attribution tail.
-	subordinators = set("da når hvis fordi selvom mens inden før efter idet skønt om hvor hvordan hvorfor hvornår at som der")
+	subordinators = set("da når hvis fordi selvom mens inden før efter idet skønt om hvor hvordan hvorfor hvornår")
 	// Finite verbs that commonly follow a fronted "Ifølge X": where one
 	// stands, the noun phrase has ended.
 	finiteVerbs = set("er var har havde vil ville skal skulle kan kunne må måtte blev bliver får fik går gik står stod ligger lå kommer kom gør gjorde findes fandtes skyldes handler drejer gælder tyder ser")
@@ -86,12 +86,19 @@ func skipSpace(text string, i, end int) int {
 	return i
 }
 
-// looksLikeSubject reports whether w can begin the subject of an inverted
-// attribution ("siger han", "siger vagtchefen", "siger Mette Frederiksen").
-func looksLikeSubject(w word) bool {
+// looksLikeSubject reports whether w, followed by the words in rest, can
+// begin the subject of an inverted attribution ("siger han", "siger
+// vagtchefen", "siger Mette Frederiksen", "siger politiinspektør Anne Holm",
+// "udbrød topmødets præsident, Aserbajdsjans miljøminister …").
+func looksLikeSubject(w word, rest ...word) bool {
 	l := w.lower()
 	if subjectPronouns[l] || determiners[l] || w.capitalized() {
 		return true
+	}
+	for _, n := range rest {
+		if n.s != "" && n.capitalized() {
+			return true
+		}
 	}
 	// A definite noun: vagtchefen, træneren, ministeriet, eksperterne.
 	n := utf8.RuneCountInString(l)

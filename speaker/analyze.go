@@ -110,7 +110,7 @@ func (a *Analysis) collectNames(doc *segment.Doc) {
 	for _, s := range doc.Sentences {
 		ts := tokens(a.text, s.Start, s.End)
 		for i := 0; i < len(ts); {
-			if !(ts[i].cap || isTitle(ts[i].s)) {
+			if !(ts[i].cap || isRoleWord(ts[i].s)) {
 				i++
 				continue
 			}
@@ -275,11 +275,11 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			i = j + 1
 			continue
 		}
-		if l == "det" || l == "der" || l == "dette" {
+		np, next, ok := a.p.parseNP(ts, i)
+		if (l == "det" || l == "der" || l == "dette" || l == "den") && !(ok && np.Kind == Named) {
 			i++
 			continue
 		}
-		np, next, ok := a.p.parseNP(ts, i)
 		if ok && next > i {
 			if np.Kind == Pronoun && np.Word == "man" && locative != nil {
 				return *locative, true
@@ -344,12 +344,10 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		}); e >= 0 {
 			return e, "role"
 		}
-		// A role the article has not given anyone: the latest person the
-		// narrative was about, when that is close by.
-		if k := a.salienceBefore(pos) - 1; k >= 0 {
-			if s := a.salience[k]; s.person && s.entity >= 0 && pos-s.pos < 1200 {
-				return s.entity, "salience"
-			}
+		// A role the article has not given anyone: the latest person
+		// named, when that is close by.
+		if e, at := a.latestPerson(pos); e >= 0 && pos-at < 1200 {
+			return e, "salience"
 		}
 		return -1, "role"
 	case OrgRef:
@@ -395,6 +393,24 @@ func (a *Analysis) latest(pos int, ok func(*Entity) bool) int {
 		return best
 	}
 	return after
+}
+
+// latestPerson returns the person entity mentioned last before pos and
+// where.
+func (a *Analysis) latestPerson(pos int) (int, int) {
+	best, at := -1, -1
+	for ei := range a.Entities {
+		e := &a.Entities[ei]
+		if e.Type != Person {
+			continue
+		}
+		for _, m := range e.mentions {
+			if m < pos && m > at && !a.inQuote(m) {
+				best, at = ei, m
+			}
+		}
+	}
+	return best, at
 }
 
 func (a *Analysis) salienceBefore(pos int) int {

@@ -160,6 +160,16 @@ func isTitle(w string) bool {
 	return false
 }
 
+// isRoleWord reports whether w is a role word in its bare or definite form
+// ("minister", "ministeren", "FCM-træneren").
+func isRoleWord(w string) bool {
+	if isTitle(w) {
+		return true
+	}
+	_, def := roleStem(w)
+	return def
+}
+
 // isPersonNoun reports whether w names an unnamed person (kilde, øjenvidne,
 // diplomat), in any form.
 func isPersonNoun(w string) bool {

@@ -83,6 +83,8 @@ func isInitialPos(text string, pos int) bool {
 	for pos > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:pos])
 		switch {
+		case r == '\n' || r == '\r':
+			return true
 		case unicode.IsSpace(r) || segment.IsOpenQuote(r) || segment.IsDash(r) || r == '(':
 			pos -= n
 			continue
@@ -95,7 +97,7 @@ func isInitialPos(text string, pos int) bool {
 }
 
 var (
-	pronouns     = map[string]bool{"han": true, "hun": true, "de": true, "man": true, "vi": true, "jeg": true}
+	pronouns     = map[string]bool{"han": true, "hun": true, "de": true, "man": true, "vi": true, "jeg": true, "ham": true, "hende": true, "dem": true}
 	possessives  = map[string]bool{"hans": true, "hendes": true, "deres": true, "dens": true, "dets": true, "dennes": true, "sin": true, "sit": true}
 	indefinites  = map[string]bool{"en": true, "et": true, "flere": true, "nogle": true, "mange": true, "to": true, "tre": true, "fire": true, "fem": true, "adskillige": true, "enkelte": true, "ingen": true}
 	definiteDets = map[string]bool{"den": true, "det": true, "de": true}

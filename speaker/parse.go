@@ -44,7 +44,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 		return true
 	}
 	l := t.lower()
-	if functionWords[l] {
+	if functionWords[l] || isRoleWord(l) {
 		return false
 	}
 	if _, ok := lex.firstNames[t.s]; ok {
@@ -65,9 +65,17 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if orgSuffixed(t.s) {
 		return true
 	}
-	// An unknown capitalised word at the start of a sentence: a name unless
-	// it has the definite ending of a common noun.
-	return !(strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne")) && utf8.RuneCountInString(l) > 2
+	// An unknown capitalised word at the start of a sentence is a name when
+	// a finite verb follows it ("Pentagon oplyser"), unless it has the
+	// definite ending of a common noun.
+	if strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne") || utf8.RuneCountInString(l) <= 2 {
+		return false
+	}
+	if i+1 < len(ts) && !ts[i+1].cap && !t.comma {
+		n := ts[i+1].lower()
+		return strings.HasSuffix(n, "er") || strings.HasSuffix(n, "ede") || strings.HasSuffix(n, "te") || strings.HasSuffix(n, "de")
+	}
+	return false
 }
 
 // parseNP reads the noun phrase that starts at ts[i]; ok is false when none
@@ -77,6 +85,14 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	l := t.lower()
 	switch {
 	case pronouns[l] && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(ts[i+1])):
+		switch l {
+		case "ham":
+			l = "han"
+		case "hende":
+			l = "hun"
+		case "dem":
+			l = "de"
+		}
 		return NP{Span: t.Span, Kind: Pronoun, Word: l, Person: l == "han" || l == "hun"}, i + 1, true
 	case possessives[l] && i+1 < len(ts) && isTitle(ts[i+1].s):
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
@@ -197,6 +213,12 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 				k++
 			}
 			if k < len(ts) && ts[k].cap && isGenitive(ts, k) {
+				// "Ukraines luftvåben", "Ruslands forsvarsministerium": a
+				// genitive and an institution make an organisation's name.
+				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && orgSuffixed(ts[k+1].s) && !ts[k].comma {
+					sp := Span{Start: ts[j].Start, End: ts[k+1].End}
+					return NP{Span: sp, Kind: Named, Name: sp, Org: true}, k + 2, true
+				}
 				for m := j; m <= k; m++ {
 					markRole(m)
 				}
@@ -209,7 +231,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			j++
 			continue
 		}
-		if isTitle(t.s) && !p.isNameTok(ts, j) || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
+		if isRoleWord(t.s) && !p.isNameTok(ts, j) || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
 			markRole(j)
 			lastRole = j
 			j++
@@ -221,7 +243,14 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			}
 			continue
 		}
-		if l == "og" && roleStart >= 0 && j+1 < len(ts) && isTitle(ts[j+1].s) {
+		// A truncated compound in a coordination: "Klima-, energi- og
+		// forsyningsminister".
+		if t.End < len(p.text) && p.text[t.End] == '-' && (t.End+1 == len(p.text) || p.text[t.End+1] == ',' || p.text[t.End+1] == ' ') {
+			markRole(j)
+			j++
+			continue
+		}
+		if l == "og" && roleStart >= 0 && j+1 < len(ts) && (isTitle(ts[j+1].s) || p.text[ts[j+1].End] == '-') {
 			j++
 			continue
 		}
@@ -246,18 +275,23 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		ns := j
 		k := j
 		for k < len(ts) {
-			if k > ns && ts[k-1].comma {
+			if k > ns && (ts[k-1].comma || p.text[ts[k-1].End:ts[k].Start] != " ") {
 				break
 			}
-			if p.isNameTok(ts, k) && !(k > ns && isGenitive(ts, k) && !ts[k].cap) {
+			if p.isNameTok(ts, k) {
 				if k > ns && isGenitive(ts, k) && k+1 < len(ts) && !ts[k+1].cap {
 					break
 				}
 				k++
 				continue
 			}
-			if particles[ts[k].lower()] && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma {
-				k++
+			// Particles: von der Leyen, de la Cruz.
+			m := k
+			for m < len(ts) && m < k+3 && particles[ts[m].lower()] && !ts[m].comma && p.text[ts[m].End:ts[m].End+1] == " " {
+				m++
+			}
+			if m > k && m < len(ts) && ts[m].cap {
+				k = m
 				continue
 			}
 			break

@@ -53,6 +53,21 @@ var abbrev = func() map[string]bool {
 	return m
 }()
 
+// lookupAbbrev looks word (with its final period) up among the
+// abbreviations, in lower case or with a capital first letter only: "DR."
+// is the broadcaster, not "dr.".
+func lookupAbbrev(word string) (terminal, ok bool) {
+	lower := strings.ToLower(word)
+	if lower != word {
+		r, n := utf8.DecodeRuneInString(word)
+		if string(unicode.ToLower(r))+word[n:] != lower {
+			return false, false
+		}
+	}
+	terminal, ok = abbrev[lower]
+	return terminal, ok
+}
+
 // Paragraphs splits text at blank lines. When the text has no blank line at
 // all but several lines, each line is a paragraph: some feeds put one
 // paragraph on each line. CR LF and lone CR count as line ends.
@@ -258,8 +273,7 @@ func periodEnds(text string, start, dot, next, end int) bool {
 	if word == "." {
 		return true
 	}
-	lower := strings.ToLower(word)
-	if terminal, ok := abbrev[lower]; ok {
+	if terminal, ok := lookupAbbrev(word); ok {
 		return terminal && startsSentence(text, next, end)
 	}
 	// The last dotted part (for "A.P." the "P.").
@@ -328,8 +342,7 @@ func Words(text string, start, end int) []Span {
 		}
 		e := i
 		if e < end && text[e] == '.' {
-			w := strings.ToLower(text[s : e+1])
-			if _, ok := abbrev[w]; ok || isInitial(text[s:e]) || strings.Contains(text[s:e], ".") {
+			if _, ok := lookupAbbrev(text[s : e+1]); ok || isInitial(text[s:e]) || strings.Contains(text[s:e], ".") {
 				e++
 				i = e
 			}
