@@ -209,12 +209,11 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if !ok {
 		return Attribution{}, false
 	}
-	s2, _ := nextWord(f.text, s.End, end)
-	s3, _ := nextWord(f.text, s2.End, end)
-	if s2.s == "" {
-		s3 = word{}
+	ahead := words(f.text, s.End, min(end, s.End+80))
+	if len(ahead) > 3 {
+		ahead = ahead[:3]
 	}
-	if !looksLikeSubject(s, s2, s3) {
+	if !looksLikeSubject(s, ahead...) {
 		return Attribution{}, false
 	}
 	if negations[s.lower()] {

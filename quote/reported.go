@@ -247,7 +247,8 @@ func (f *finder) clause(s segment.Sentence) bool {
 		if vi < 0 {
 			continue
 		}
-		if f.isTaken(ws[vi].Start) {
+		// "ønsker at fastslå, om …": an infinitive reports no speech.
+		if f.isTaken(ws[vi].Start) || vi > 0 && ws[vi-1].lower() == "at" {
 			continue
 		}
 		neg := false
@@ -356,6 +357,12 @@ func (f *finder) npEnd(ws []word, i int) int {
 		l := w.lower()
 		if k > i && f.text[ws[k-1].End] == ',' {
 			break
+		}
+		// A capitalised genitive before a noun ("Ukraines luftvåben") is
+		// part of the phrase, not its name.
+		if w.capitalized() && !sawName && k+1 < len(ws) && !ws[k+1].capitalized() && !prepositions[ws[k+1].lower()] && !finiteVerbs[ws[k+1].lower()] && (l[len(l)-1] == 's') && f.text[w.End] == ' ' {
+			end = w.End
+			continue
 		}
 		if w.capitalized() || sawName && (l == "von" || l == "der" || l == "de" || l == "van" || l == "la") {
 			sawName = true

@@ -276,7 +276,7 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			continue
 		}
 		np, next, ok := a.p.parseNP(ts, i)
-		if (l == "det" || l == "der" || l == "dette" || l == "den") && !(ok && np.Kind == Named) {
+		if (l == "det" || l == "der" || l == "dette" || l == "den") && !(ok && (np.Kind == Named || np.Kind == RoleRef || np.Person)) {
 			i++
 			continue
 		}

@@ -88,7 +88,9 @@ func isInitialPos(text string, pos int) bool {
 		case unicode.IsSpace(r) || segment.IsOpenQuote(r) || segment.IsDash(r) || r == '(':
 			pos -= n
 			continue
-		case r == '.' || r == '!' || r == '?' || r == ':' || r == '«' || r == '"' || r == '”':
+		case r == '.':
+			return segment.PeriodEndsSentence(text, pos-n)
+		case r == '!' || r == '?' || r == ':' || r == '«' || r == '"' || r == '”':
 			return true
 		}
 		return false
@@ -132,5 +134,17 @@ func isGenitive(ts []tok, i int) bool {
 		return false
 	}
 	next := ts[i+1]
-	return !next.cap || isTitle(next.s)
+	if next.cap {
+		return isTitle(next.s)
+	}
+	// "Grøndahl-Friis fra", "Jens siger": a name ending in s before a
+	// preposition or a verb is no genitive.
+	nl := next.lower()
+	if preps[nl] || functionWords[nl] || stopAfterRole[nl] {
+		return false
+	}
+	if isRoleWord(nl) {
+		return true
+	}
+	return !(strings.HasSuffix(nl, "er") || strings.HasSuffix(nl, "ede") || strings.HasSuffix(nl, "te"))
 }

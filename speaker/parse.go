@@ -40,6 +40,12 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 			return false
 		}
 	}
+	// A party letter in parentheses: "(V)".
+	if t.Start > 0 && p.text[t.Start-1] == '(' && t.End < len(p.text) && p.text[t.End] == ')' {
+		if _, ok := lex.parties[t.s]; ok {
+			return false
+		}
+	}
 	if !t.initial {
 		return true
 	}
@@ -116,7 +122,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			end = ts[j-1].End
 		}
 		return NP{Span: Span{Start: t.Start, End: end}, Kind: Unnamed, Person: person}, j, true
-	case definiteDets[l] && i+1 < len(ts) && !t.comma:
+	case definiteDets[l] && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(ts[i+1]) && !ts[i+1].cap):
 		if ts[i+1].cap {
 			// Det Konservative Folkeparti, Det Hvide Hus.
 			if np, n, ok := p.named(ts, i+1); ok && np.Org {
@@ -264,6 +270,19 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			if k < len(ts) && ts[k-1].comma && p.isNameTok(ts, k) {
 				roleEnd = ts[k-1].End
 				j = k
+				continue
+			}
+			// Without a comma the name starts at the first first name:
+			// "byrådsmedlem i Faxe Lene Holm".
+			found := false
+			for m := j + 1; m < len(ts) && m < j+5 && ts[m].cap && !ts[m-1].comma; m++ {
+				if _, ok := lex.firstNames[ts[m].s]; ok && m > j+1 {
+					roleEnd = ts[m-1].End
+					j, found = m, true
+					break
+				}
+			}
+			if found {
 				continue
 			}
 			break

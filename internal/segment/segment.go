@@ -256,6 +256,16 @@ func skipSpaces(text string, i, end int) int {
 	return i
 }
 
+// PeriodEndsSentence reports whether the period at text[dot] ends a
+// sentence, or belongs to an abbreviation, an initial or an ordinal.
+func PeriodEndsSentence(text string, dot int) bool {
+	next := skipSpaces(text, dot+1, len(text))
+	if next == dot+1 || next >= len(text) {
+		return next >= len(text)
+	}
+	return periodEnds(text, max(0, dot-40), dot, next, len(text))
+}
+
 // periodEnds decides whether the period at dot ends a sentence, given that
 // the next sentence would start at next.
 func periodEnds(text string, start, dot, next, end int) bool {
