@@ -216,11 +216,82 @@ func (a *Analysis) addMention(np NP) {
 // order: the antecedents for pronouns.
 func (a *Analysis) collectSubjects(doc *segment.Doc) {
 	for _, s := range doc.Sentences {
-		np, ok := a.Subject(s.Span)
-		if !ok {
+		for ci, c := range conjuncts(a.text, s.Span) {
+			np, ok := a.Subject(c)
+			if ci > 0 {
+				// A later main clause adds its subject only when it is a
+				// person: "…, men den sammenligning bryder forfatteren
+				// sig ikke om".
+				np, ok = a.personIn(c)
+			}
+			if ok {
+				a.addSalient(np)
+			}
+		}
+	}
+}
+
+// conjuncts splits a sentence into its coordinated main clauses, at ", men"
+// and ", og" (not ", og at", which continues reported speech) and at ";".
+func conjuncts(text string, sp Span) []Span {
+	var out []Span
+	start := sp.Start
+	for i := sp.Start; i < sp.End; i++ {
+		c := text[i]
+		if c != ',' && c != ';' {
 			continue
 		}
-		ent, _ := a.resolveAt(np, np.Span.Start)
+		rest := text[i+1 : sp.End]
+		if c == ';' || strings.HasPrefix(rest, " men ") || strings.HasPrefix(rest, " og ") && !strings.HasPrefix(rest, " og at ") {
+			out = append(out, Span{Start: start, End: i})
+			start = i + 1
+		}
+	}
+	return append(out, Span{Start: start, End: sp.End})
+}
+
+// personIn returns the first phrase in region that refers to a person and
+// that no preposition governs.
+func (a *Analysis) personIn(region Span) (NP, bool) {
+	ts := tokens(a.text, region.Start, region.End)
+	for i := 0; i < len(ts); {
+		if a.inQuote(ts[i].Start) {
+			i++
+			continue
+		}
+		l := ts[i].lower()
+		if preps[l] {
+			if i+1 < len(ts) {
+				if _, next, ok := a.p.parseNP(ts, i+1); ok && next > i+1 {
+					i = next
+					continue
+				}
+			}
+			i += 2
+			continue
+		}
+		np, next, ok := a.p.parseNP(ts, i)
+		if ok && next > i {
+			if np.Person && np.Kind != Pronoun || np.Kind == RoleRef {
+				return np, true
+			}
+			i = next
+			continue
+		}
+		i++
+	}
+	return NP{}, false
+}
+
+func (a *Analysis) addSalient(np NP) {
+	{
+		ent, via := a.resolveAt(np, np.Span.Start)
+		if via == "salience" && np.Kind == RoleRef && a.Entities[ent].Role == "" {
+			// The article has just given the person of the moment a role:
+			// "…, og den 41-årige forfatter har travlt". Later
+			// "forfatteren" refers to them.
+			a.Entities[ent].Role = strings.TrimSpace(a.text[np.Role.Start:np.Role.End])
+		}
 		sal := salient{pos: np.Span.Start, entity: ent}
 		switch {
 		case ent >= 0:
@@ -237,7 +308,7 @@ func (a *Analysis) collectSubjects(doc *segment.Doc) {
 				sal.gender = Female
 			}
 		default:
-			continue
+			return
 		}
 		a.salience = append(a.salience, sal)
 	}
@@ -392,7 +463,12 @@ func (a *Analysis) latest(pos int, ok func(*Entity) bool) int {
 	if best >= 0 {
 		return best
 	}
-	return after
+	// Cataphora only within the sentence's reach: "Ifølge selskabet, Novo
+	// Nordisk, …".
+	if after >= 0 && afterPos-pos < 200 {
+		return after
+	}
+	return -1
 }
 
 // latestPerson returns the person entity mentioned last before pos and

@@ -85,12 +85,12 @@ func isInitialPos(text string, pos int) bool {
 		switch {
 		case r == '\n' || r == '\r':
 			return true
-		case unicode.IsSpace(r) || segment.IsOpenQuote(r) || segment.IsDash(r) || r == '(':
+		case unicode.IsSpace(r) || segment.IsOpenQuote(r) || segment.IsCloseQuote(r) || segment.IsDash(r) || r == '(':
 			pos -= n
 			continue
 		case r == '.':
 			return segment.PeriodEndsSentence(text, pos-n)
-		case r == '!' || r == '?' || r == ':' || r == '«' || r == '"' || r == '”':
+		case r == '!' || r == '?' || r == ':':
 			return true
 		}
 		return false

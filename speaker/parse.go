@@ -131,15 +131,19 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			}
 			return NP{}, i, false
 		}
-		j := i + 1
+		// Adjectives, then the head: "den franske præsident", "Det
+		// russiske forsvarsministerium", "Den 34-årige".
 		last := -1
-		for j < len(ts) && j < i+5 && !ts[j].cap {
-			last = j
-			if ts[j].comma {
+		for j := i + 1; j < len(ts) && j < i+5 && !ts[j].cap; j++ {
+			if isHead(ts[j].s) {
+				last = j
 				break
 			}
-			j++
-			if isHead(ts[last].s) {
+			if !isAdjective(ts[j].lower()) {
+				break
+			}
+			last = j
+			if ts[j].comma {
 				break
 			}
 		}
@@ -187,11 +191,18 @@ func isAdjOrNoun(t tok) bool {
 	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || isPersonNoun(l)
 }
 
+// isAdjective guesses that a lower-case word before a noun is an
+// adjective: Danish attributive adjectives after den/det/de end in -e
+// (franske, unge, tidligere), and ages are written 34-årige.
+func isAdjective(l string) bool {
+	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || strings.HasSuffix(l, "årige")
+}
+
 // isHead reports whether w can end a definite noun phrase: a title, a
 // person noun, an organisation noun or a word with a noun's ending.
 func isHead(w string) bool {
 	l := strings.ToLower(w)
-	return isTitle(l) || isPersonNoun(l) || orgSuffixed(l) || strings.HasSuffix(l, "ministerium") || strings.HasSuffix(l, "årige")
+	return isTitle(l) || isPersonNoun(l) && !strings.HasSuffix(l, "årige") || orgSuffixed(l) || strings.HasSuffix(l, "ministerium")
 }
 
 // named reads a phrase built around a name: genitives and titles before it,
@@ -438,6 +449,13 @@ func (p *parser) typeOf(np *NP, name []tok) {
 	if len(name) == 1 && orgSuffixed(first) {
 		np.Org = true
 		return
+	}
+	// A genitive inside the name makes it the name of a thing or an
+	// institution: "Nordisk Råds Litteraturpris", "Københavns Universitet".
+	for _, t := range name[:len(name)-1] {
+		if _, fn := lex.firstNames[t.s]; !fn && (strings.HasSuffix(t.s, "s") || strings.HasSuffix(t.s, "’s") || strings.HasSuffix(t.s, "'s")) {
+			return
+		}
 	}
 	if _, ok := lex.firstNames[first]; ok {
 		np.Person = true
