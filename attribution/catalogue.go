@@ -149,6 +149,9 @@ func (c *Catalogue) Find(text string, start, end int) []Match {
 			for k := range n {
 				got := text[ws[i+k].Start:ws[i+k].End]
 				want := cand.words[k]
+				if k == n-1 && !strings.HasSuffix(want, ".") {
+					got = strings.TrimSuffix(got, ".")
+				}
 				if got != want && !(k == n-1 && isGenitiveOf(got, want)) {
 					ok = false
 					break
@@ -167,6 +170,9 @@ func (c *Catalogue) Find(text string, start, end int) []Match {
 			continue
 		}
 		o := c.outlets[best]
+		if text[bestEnd-1] == '.' && !strings.HasSuffix(c.outlets[best].Variants[0], ".") {
+			bestEnd--
+		}
 		sp := segment.Span{Start: ws[i].Start, End: bestEnd}
 		name := o.Name
 		if name == "" {

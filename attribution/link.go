@@ -50,7 +50,7 @@ type Linked struct {
 
 // Link resolves the speaker and source of every quote in found.
 func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) []Linked {
-	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}}
+	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}, lastSpeaker: -1, lastAnswerer: -1}
 	out := make([]Linked, 0, len(found.Quotes))
 	for _, q := range found.Quotes {
 		out = append(out, l.link(q))
@@ -77,6 +77,9 @@ type linker struct {
 	cat        *Catalogue
 	byAttr     map[int]attrInfo
 	lastSource map[int]lastSrc // speaker entity → its latest own source
+	// The speaker of the latest attributed quote, and of the latest answer
+	// to a journalist's question.
+	lastSpeaker, lastSpeakerPara, lastAnswerer int
 }
 
 var ruleConfidence = map[string]float64{
@@ -87,6 +90,7 @@ var ruleConfidence = map[string]float64{
 
 var viaConfidence = map[string]float64{
 	"name": 1, "pronoun": 0.9, "role": 0.85, "organisation-noun": 0.85, "unnamed": 0.9, "salience": 0.6, "source": 0.9,
+	"interview": 0.8, "previous-quote": 0.75,
 }
 
 func (l *linker) link(q quote.Quote) Linked {
@@ -101,11 +105,23 @@ func (l *linker) link(q quote.Quote) Linked {
 	}
 	lk.Evidence = append(lk.Evidence, "quote:"+q.Rule)
 	if q.Attr < 0 {
-		// Nothing attributes the quote: the latest person the narrative
-		// was about, if any.
-		if e := l.an.LatestSpeaker(q.Span.Start); e >= 0 {
-			lk.Speaker = &Speaker{Entity: e, Via: "salience"}
-			lk.Evidence = append(lk.Evidence, "speaker:salience")
+		// Nothing attributes the quote. An answer after a journalist's
+		// question is the interviewee's: whoever answered the last
+		// question. Otherwise the quote continues the latest speaker, or
+		// the person the narrative is about.
+		e, via := -1, ""
+		if l.afterQuestion(q.Paragraph) {
+			e, via = l.lastAnswerer, "interview"
+		}
+		if e < 0 && l.lastSpeaker >= 0 && q.Paragraph-l.lastSpeakerPara <= 3 {
+			e, via = l.lastSpeaker, "previous-quote"
+		}
+		if e < 0 {
+			e, via = l.an.LatestSpeaker(q.Span.Start), "salience"
+		}
+		if e >= 0 {
+			lk.Speaker = &Speaker{Entity: e, Via: via}
+			lk.Evidence = append(lk.Evidence, "speaker:"+via)
 			conf *= viaConfidence["salience"]
 		} else {
 			conf *= 0.5
@@ -143,8 +159,33 @@ func (l *linker) link(q quote.Quote) Linked {
 			lk.Evidence = append(lk.Evidence, "source:inherited")
 		}
 	}
+	if info.spk != nil && info.spk.Entity >= 0 {
+		l.lastSpeaker, l.lastSpeakerPara = info.spk.Entity, q.Paragraph
+		if l.afterQuestion(q.Paragraph) {
+			l.lastAnswerer = info.spk.Entity
+		}
+	}
 	lk.Confidence = round2(conf)
 	return lk
+}
+
+// afterQuestion reports whether the paragraph before p is a question that
+// is not itself a quote: the journalist's question in an interview.
+func (l *linker) afterQuestion(p int) bool {
+	if p == 0 {
+		return false
+	}
+	prev := l.doc.Paragraphs[p-1]
+	t := l.text[prev.Start:prev.End]
+	if !strings.HasSuffix(t, "?") {
+		return false
+	}
+	for _, q := range l.found.Quotes {
+		if q.Paragraph == p-1 {
+			return false
+		}
+	}
+	return true
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -175,7 +175,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	v, ok := LookupVerb(w.s)
-	if !ok || v.Class == Naming {
+	if !ok || v.Class == Naming || len(v.Particle) > 0 {
 		return Attribution{}, false
 	}
 	a := Attribution{Cue: w.Span, Verb: v.Lemma, Span: Span{Start: i}}
@@ -371,7 +371,7 @@ func (f *finder) standalone(m marked) bool {
 func (f *finder) naming(m marked) (Attribution, bool) {
 	s := f.sentenceOf(m.open)
 	ws := words(f.text, s.Start, m.open)
-	for i := len(ws) - 1; i >= 0 && i >= len(ws)-7; i-- {
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-12; i-- {
 		v, ok := LookupVerb(ws[i].s)
 		if !ok || v.Class != Naming {
 			continue

@@ -302,6 +302,19 @@ func (f *finder) according(s segment.Sentence) bool {
 		switch {
 		case i == 0:
 			body = Span{Start: skipPunctSpace(f.text, npEnd, s.End), End: s.End}
+			// "Ifølge X …, skriver AFP.": the medium that reports the
+			// claim closes the sentence.
+			for k := len(ws) - 2; k > i+2; k-- {
+				if !commaBefore(f.text, ws[k-1].End, ws[k].Start) {
+					continue
+				}
+				if t, ok := f.parseTail(ws[k-1].End, s.End); ok && t.Span.End >= s.End-1 {
+					body.End = ws[k-1].End
+					a.Span = Span{Start: w.Start, End: s.End}
+					f.taken = append(f.taken, Span{Start: ws[k-1].End, End: s.End})
+				}
+				break
+			}
 		case npEnd >= lastWordEnd(ws):
 			body = Span{Start: s.Start, End: w.Start}
 		default:

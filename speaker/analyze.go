@@ -321,7 +321,7 @@ func (a *Analysis) addSalient(np NP) {
 // gives the organisation, Venstre.
 func (a *Analysis) Subject(region Span) (NP, bool) {
 	ts := tokens(a.text, region.Start, region.End)
-	var locative *NP
+	var locative, source *NP
 	for i := 0; i < len(ts); {
 		if a.inQuote(ts[i].Start) {
 			i++
@@ -339,6 +339,10 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 						c := np
 						locative = &c
 					}
+					if i == 0 && l == "ifølge" && (np.Person || np.Kind == Named || np.Kind == RoleRef || np.Kind == Pronoun) {
+						c := np
+						source = &c
+					}
 					i = next
 					continue
 				}
@@ -355,9 +359,17 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			if np.Kind == Pronoun && np.Word == "man" && locative != nil {
 				return *locative, true
 			}
+			// "Ifølge Bo Lindvig var det to udvisninger …": the one
+			// the sentence is attributed to is its person.
+			if source != nil && !np.Person && np.Kind != Named && np.Kind != RoleRef {
+				return *source, true
+			}
 			return np, true
 		}
 		i++
+	}
+	if source != nil {
+		return *source, true
 	}
 	return NP{}, false
 }
@@ -417,7 +429,9 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		}
 		// A role the article has not given anyone: the latest person
 		// named, when that is close by.
-		if e, at := a.latestPerson(pos); e >= 0 && pos-at < 1200 {
+		// Not for a role with a genitive ("Landets premierminister"): that
+		// names a particular holder the article has not named.
+		if e, at := a.latestPerson(pos); e >= 0 && pos-at < 1200 && !genitiveRole(a.text, np) {
 			return e, "salience"
 		}
 		return -1, "role"
@@ -469,6 +483,16 @@ func (a *Analysis) latest(pos int, ok func(*Entity) bool) int {
 		return after
 	}
 	return -1
+}
+
+func genitiveRole(text string, np NP) bool {
+	for _, w := range strings.Fields(text[np.Span.Start:np.Span.End]) {
+		l := strings.ToLower(strings.Trim(w, ","))
+		if strings.HasSuffix(l, "s") && !isRoleWord(l) && !definiteDets[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // latestPerson returns the person entity mentioned last before pos and

@@ -135,6 +135,14 @@ func isGenitive(ts []tok, i int) bool {
 	}
 	next := ts[i+1]
 	if next.cap {
+		// "SF's Kasper Winge", "Venstres Jakob Holm": an organisation's
+		// genitive before a person's name.
+		if strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") {
+			return true
+		}
+		if _, ok := lex.known[strings.TrimSuffix(s, "s")]; ok {
+			return true
+		}
 		return isTitle(next.s)
 	}
 	// "Grøndahl-Friis fra", "Jens siger": a name ending in s before a

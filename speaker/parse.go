@@ -65,6 +65,13 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if p.lowerUse[l] {
 		return false
 	}
+	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
+	// name.
+	if strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") {
+		if !orgSuffixed(l) {
+			return false
+		}
+	}
 	if i+1 < len(ts) && ts[i+1].cap && !ts[i+1].initial && !t.comma {
 		return true
 	}
