@@ -2,6 +2,7 @@ package quote
 
 import (
 	"slices"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ type finder struct {
 	// taken marks byte ranges already explained: direct quotes and
 	// attribution phrases. Reported speech is not looked for inside them.
 	taken []Span
+	all   []word // every word of the document
 	// scare holds text in quote marks that no cue governs; reported
 	// speech that contains one is a mixed quote.
 	scare []Span
@@ -26,6 +28,7 @@ type finder struct {
 // entry point the citat pipeline uses; most callers want [Find].
 func FindDoc(doc *segment.Doc) Result {
 	f := &finder{doc: doc, text: doc.Text, dashLed: make([]bool, len(doc.Paragraphs))}
+	f.all = makeWords(doc.Text, doc.Words)
 	for i, p := range doc.Paragraphs {
 		_, f.dashLed[i] = dashStart(f.text, p)
 	}
@@ -43,6 +46,16 @@ func FindDoc(doc *segment.Doc) Result {
 		return b.Span.End - a.Span.End
 	})
 	return f.res
+}
+
+// words returns the words wholly inside [start, end), sharing storage.
+func (f *finder) words(start, end int) []word {
+	i := sort.Search(len(f.all), func(i int) bool { return f.all[i].Start >= start })
+	j := i
+	for j < len(f.all) && f.all[j].End <= end {
+		j++
+	}
+	return f.all[i:j:j]
 }
 
 func (f *finder) addAttr(a Attribution) int {
@@ -170,7 +183,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if j < end && f.text[j] == ',' {
 		j = skipSpace(f.text, j+1, end)
 	}
-	w, ok := nextWord(f.text, j, end)
+	w, ok := f.nextWord(j, end)
 	if !ok || !isLowerWord(w) {
 		return Attribution{}, false
 	}
@@ -182,14 +195,14 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	who := w.End
 	if v.Lemma == "lyde" {
 		// "lyder det (kort) fra X"
-		d, ok := nextWord(f.text, w.End, end)
+		d, ok := f.nextWord(w.End, end)
 		if !ok || d.lower() != "det" {
 			return Attribution{}, false
 		}
 		fra := -1
 		k := d.End
 		for n := 0; n < 4; n++ {
-			x, ok := nextWord(f.text, k, end)
+			x, ok := f.nextWord(k, end)
 			if !ok {
 				break
 			}
@@ -205,11 +218,11 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 		a.Cue.End = fra
 		who = fra
 	}
-	s, ok := nextWord(f.text, who, end)
+	s, ok := f.nextWord(who, end)
 	if !ok {
 		return Attribution{}, false
 	}
-	ahead := words(f.text, s.End, min(end, s.End+80))
+	ahead := f.words(s.End, min(end, s.End+80))
 	if len(ahead) > 3 {
 		ahead = ahead[:3]
 	}
@@ -335,7 +348,7 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	a := Attribution{Who: intro, Span: intro, Intro: true, Paragraph: f.doc.ParagraphAt(intro.Start)}
-	for _, w := range words(f.text, intro.Start, intro.End) {
+	for _, w := range f.words(intro.Start, intro.End) {
 		if v, ok := LookupVerb(w.s); ok && isLowerWord(w) && v.Class != Naming {
 			a.Cue, a.Verb = w.Span, v.Lemma
 			break
@@ -353,7 +366,7 @@ func (f *finder) standalone(m marked) bool {
 		return false
 	}
 	paraEnd := f.doc.Paragraphs[m.lastPara].End
-	rest := words(f.text, m.closeEnd, paraEnd)
+	rest := f.words(m.closeEnd, paraEnd)
 	if len(rest) > 5 {
 		return false
 	}
@@ -362,7 +375,7 @@ func (f *finder) standalone(m marked) bool {
 			return false
 		}
 	}
-	inner := words(f.text, m.inner.Start, m.inner.End)
+	inner := f.words(m.inner.Start, m.inner.End)
 	return len(inner) >= 3
 }
 
@@ -370,7 +383,7 @@ func (f *finder) standalone(m marked) bool {
 // clause: "kalder udmeldingen »ærgerlig«".
 func (f *finder) naming(m marked) (Attribution, bool) {
 	s := f.sentenceOf(m.open)
-	ws := words(f.text, s.Start, m.open)
+	ws := f.words(s.Start, m.open)
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-12; i-- {
 		v, ok := LookupVerb(ws[i].s)
 		if !ok || v.Class != Naming {

@@ -11,7 +11,7 @@ import (
 // before it.
 func (f *finder) pickups() {
 	for si, s := range f.doc.Sentences {
-		ws := words(f.text, s.Start, min(s.End, s.Start+40))
+		ws := f.words(s.Start, min(s.End, s.Start+40))
 		if len(ws) < 3 {
 			continue
 		}
@@ -27,7 +27,7 @@ func (f *finder) pickups() {
 			continue
 		}
 		// "Det siger X, at …" is ordinary reported speech.
-		if hasComplementizer(f.text, s.Span) {
+		if f.hasComplementizer(s.Span) {
 			continue
 		}
 		a := Attribution{Cue: ws[1].Span, Verb: v.Lemma, Who: Span{Start: ws[1].End, End: s.End}, Span: s.Span, Paragraph: s.Para}
@@ -95,8 +95,9 @@ func commaBefore(text string, prevEnd, start int) bool {
 	return false
 }
 
-func hasComplementizer(text string, sp Span) bool {
-	ws := words(text, sp.Start, sp.End)
+func (f *finder) hasComplementizer(sp Span) bool {
+	text := f.text
+	ws := f.words(sp.Start, sp.End)
 	for i, w := range ws {
 		if i > 0 && (w.s == "at" || w.s == "om" || w.s == "hvorvidt") && commaBefore(text, ws[i-1].End, w.Start) {
 			return true
@@ -198,7 +199,7 @@ func (f *finder) reported() {
 		}
 		// A fronted "Ifølge X" governs the whole sentence, at-clauses in it
 		// included.
-		if w, ok := nextWord(f.text, s.Start, s.End); ok && w.lower() == "ifølge" {
+		if w, ok := f.nextWord(s.Start, s.End); ok && w.lower() == "ifølge" {
 			if f.according(s) {
 				continue
 			}
@@ -216,7 +217,7 @@ func (f *finder) reported() {
 // clause finds "X siger (til Y), at …" and its om/hvorvidt variants. The
 // quote runs from after the complementiser to the end of the sentence.
 func (f *finder) clause(s segment.Sentence) bool {
-	ws := words(f.text, s.Start, s.End)
+	ws := f.words(s.Start, s.End)
 	for i := 1; i < len(ws); i++ {
 		c := ws[i].s
 		if c != "at" && c != "om" && c != "hvorvidt" {
@@ -288,7 +289,7 @@ func hasParticle(between []word, particle []string) bool {
 // er …"), final ("…, ifølge X.") or inside a sentence with no reporting
 // verb ("De nægtede ifølge X også at …").
 func (f *finder) according(s segment.Sentence) bool {
-	ws := words(f.text, s.Start, s.End)
+	ws := f.words(s.Start, s.End)
 	for i, w := range ws {
 		if w.lower() != "ifølge" || f.isTaken(w.Start) {
 			continue
@@ -441,7 +442,7 @@ func (f *finder) bareTail(s segment.Sentence) {
 	if f.overlapsTaken(s.Start, s.End) {
 		return
 	}
-	ws := words(f.text, s.Start, s.End)
+	ws := f.words(s.Start, s.End)
 	if len(ws) < 5 {
 		return
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,10 @@ func (w word) capitalized() bool {
 }
 
 func words(text string, start, end int) []word {
-	spans := segment.Words(text, start, end)
+	return makeWords(text, segment.Words(text, start, end))
+}
+
+func makeWords(text string, spans []segment.Span) []word {
 	out := make([]word, len(spans))
 	for i, sp := range spans {
 		out[i] = word{sp, text[sp.Start:sp.End]}
@@ -58,21 +62,22 @@ func words(text string, start, end int) []word {
 }
 
 // nextWord returns the word starting at or after i (skipping white space
-// only); ok is false when something other than a word comes first.
-func nextWord(text string, i, end int) (word, bool) {
-	i = skipSpace(text, i, end)
+// only) and ending by end; ok is false when something other than a word
+// comes first.
+func (f *finder) nextWord(i, end int) (word, bool) {
+	i = skipSpace(f.text, i, end)
 	if i >= end {
 		return word{}, false
 	}
-	r, _ := utf8.DecodeRuneInString(text[i:end])
+	r, _ := utf8.DecodeRuneInString(f.text[i:end])
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return word{}, false
 	}
-	ws := segment.Words(text, i, end)
-	if len(ws) == 0 {
+	k := sort.Search(len(f.all), func(k int) bool { return f.all[k].Start >= i })
+	if k >= len(f.all) || f.all[k].Start != i || f.all[k].End > end {
 		return word{}, false
 	}
-	return word{ws[0], text[ws[0].Start:ws[0].End]}, true
+	return f.all[k], true
 }
 
 func skipSpace(text string, i, end int) int {

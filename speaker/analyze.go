@@ -82,7 +82,7 @@ func Analyze(text string) *Analysis {
 // telling full names, but their sentences have no subject the narrative
 // can refer back to.
 func AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
-	a := &Analysis{text: doc.Text, p: newParser(doc.Text), quoted: quoted, byStart: map[int]int{}}
+	a := &Analysis{text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}}
 	a.collectNames(doc)
 	a.collectSubjects(doc)
 	return a
@@ -108,9 +108,9 @@ func (a *Analysis) inQuote(pos int) bool {
 // (Macron, Emmanuel Macron), the most recent one when several fit.
 func (a *Analysis) collectNames(doc *segment.Doc) {
 	for _, s := range doc.Sentences {
-		ts := tokens(a.text, s.Start, s.End)
+		ts := a.p.tokens(s.Start, s.End)
 		for i := 0; i < len(ts); {
-			if !(ts[i].cap || isRoleWord(ts[i].s)) {
+			if !(ts[i].cap || ts[i].role) {
 				i++
 				continue
 			}
@@ -253,7 +253,7 @@ func conjuncts(text string, sp Span) []Span {
 // personIn returns the first phrase in region that refers to a person and
 // that no preposition governs.
 func (a *Analysis) personIn(region Span) (NP, bool) {
-	ts := tokens(a.text, region.Start, region.End)
+	ts := a.p.tokens(region.Start, region.End)
 	for i := 0; i < len(ts); {
 		if a.inQuote(ts[i].Start) {
 			i++
@@ -320,7 +320,7 @@ func (a *Analysis) addSalient(np NP) {
 // romanen" it is "forlagsredaktør Nikolaj Holm". "I Venstre mener man"
 // gives the organisation, Venstre.
 func (a *Analysis) Subject(region Span) (NP, bool) {
-	ts := tokens(a.text, region.Start, region.End)
+	ts := a.p.tokens(region.Start, region.End)
 	var locative, source *NP
 	for i := 0; i < len(ts); {
 		if a.inQuote(ts[i].Start) {

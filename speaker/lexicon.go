@@ -2,6 +2,7 @@ package speaker
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -31,8 +32,12 @@ const (
 
 type lists struct {
 	firstNames map[string]Gender
-	titles     []string // role words match by suffix
-	persons    []string // person nouns (unnamed speakers)
+	titles     []string            // role words match by suffix
+	titleSet   map[string]bool     // the same, for suffix look-ups
+	titleLens  []int               // the distinct byte lengths of titles, ascending
+	titleEnds  map[string]bool     // the last two bytes of every title, a quick filter
+	knownFirst map[string][]string // first word of a known organisation → its variants
+	persons    []string            // person nouns (unnamed speakers)
 	known      map[string]string
 	orgWords   map[string]bool
 	orgSuffix  []string
@@ -62,6 +67,9 @@ func loadLists() *lists {
 	l := &lists{
 		firstNames: map[string]Gender{},
 		known:      map[string]string{},
+		titleSet:   map[string]bool{},
+		titleEnds:  map[string]bool{},
+		knownFirst: map[string][]string{},
 		orgWords:   map[string]bool{},
 		orgNouns:   map[string]string{},
 		unnamed:    map[string]bool{},
@@ -82,6 +90,14 @@ func loadLists() *lists {
 		switch sec {
 		case "title":
 			l.titles = append(l.titles, line)
+			if !l.titleSet[line] {
+				l.titleSet[line] = true
+				l.titleEnds[line[len(line)-2:]] = true
+				if !slices.Contains(l.titleLens, len(line)) {
+					l.titleLens = append(l.titleLens, len(line))
+					slices.Sort(l.titleLens)
+				}
+			}
 		case "person":
 			l.persons = append(l.persons, line)
 		}
@@ -92,6 +108,8 @@ func loadLists() *lists {
 			vs := strings.Split(line, "|")
 			for _, v := range vs {
 				l.known[v] = vs[0]
+				first, _, _ := strings.Cut(v, " ")
+				l.knownFirst[first] = append(l.knownFirst[first], v)
 			}
 		case "word":
 			l.orgWords[line] = true
@@ -126,47 +144,79 @@ func FirstNameGender(name string) (Gender, bool) {
 	return g, ok
 }
 
-// roleStem returns the stem of a role word in its definite form
-// ("vagtchefen" → "vagtchef", "FCM-træneren" → "træner"), and whether the
-// word is definite.
-func roleStem(w string) (string, bool) {
-	w = strings.ToLower(w)
-	if k := strings.LastIndexAny(w, "-–"); k >= 0 {
-		w = w[k+1:]
+// lowerTail returns w in lower case, without a capitalised or hyphenated
+// prefix ("FCM-træneren" → "træneren").
+func lowerTail(w string) string {
+	l := strings.ToLower(w)
+	if k, n := lastDash(l); k >= 0 && k+n < len(l) {
+		l = l[k+n:]
 	}
-	for _, suf := range []string{"en", "et", "n"} {
-		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > len(suf)+2 {
-			stem := w[:len(w)-len(suf)]
-			if isTitle(stem) {
-				return stem, true
-			}
-		}
-	}
-	return w, false
+	return l
 }
 
-// isTitle reports whether w (lower case) is a role word: it ends in a title
-// of titles.txt (finansminister, cheftræner, specialanklager).
-func isTitle(w string) bool {
-	w = strings.ToLower(w)
-	if k := strings.LastIndexAny(w, "-–"); k >= 0 && k < len(w)-1 {
-		w = w[k+1:]
+// lastDash returns the offset and size of the last '-' or '–' in s, or -1.
+func lastDash(s string) (int, int) {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch {
+		case s[i] == '-':
+			return i, 1
+		case s[i] == 0x93 && i >= 2 && s[i-2] == 0xe2 && s[i-1] == 0x80: // U+2013
+			return i - 2, 3
+		}
 	}
-	for _, t := range lex.titles {
-		if strings.HasSuffix(w, t) {
+	return -1, 0
+}
+
+// hasTitleSuffix reports whether the lower-case word l ends in a title.
+func hasTitleSuffix(l string) bool {
+	if len(l) < 2 || !lex.titleEnds[l[len(l)-2:]] {
+		return false
+	}
+	for _, n := range lex.titleLens {
+		if n > len(l) {
+			break
+		}
+		if i := len(l) - n; utf8.RuneStart(l[i]) && lex.titleSet[l[i:]] {
 			return true
 		}
 	}
 	return false
 }
 
+// roleStem returns the stem of a role word in its definite form
+// ("vagtchefen" → "vagtchef", "FCM-træneren" → "træner"), and whether the
+// word is definite.
+func roleStem(w string) (string, bool) {
+	l := lowerTail(w)
+	if stem, ok := definiteTitle(l); ok {
+		return stem, true
+	}
+	return l, false
+}
+
+func definiteTitle(l string) (string, bool) {
+	for _, suf := range [...]string{"en", "et", "n"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			if stem := l[:len(l)-len(suf)]; hasTitleSuffix(stem) {
+				return stem, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isTitle reports whether w is a role word: it ends in a title of
+// titles.txt (finansminister, cheftræner, specialanklager).
+func isTitle(w string) bool { return hasTitleSuffix(lowerTail(w)) }
+
 // isRoleWord reports whether w is a role word in its bare or definite form
 // ("minister", "ministeren", "FCM-træneren").
 func isRoleWord(w string) bool {
-	if isTitle(w) {
+	l := lowerTail(w)
+	if hasTitleSuffix(l) {
 		return true
 	}
-	_, def := roleStem(w)
+	_, def := definiteTitle(l)
 	return def
 }
 

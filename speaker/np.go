@@ -55,20 +55,33 @@ type NP struct {
 type tok struct {
 	Span
 	s       string
-	cap     bool // starts with an upper-case letter
-	initial bool // first word of its sentence or quote
-	comma   bool // a comma follows it directly
+	low     string // s in lower case
+	role    bool   // a role word, bare or definite (isRoleWord)
+	title   bool   // a bare role word (isTitle)
+	cap     bool   // starts with an upper-case letter
+	initial bool   // first word of its sentence or quote
+	comma   bool   // a comma follows it directly
 }
 
-func (t tok) lower() string { return strings.ToLower(t.s) }
+func (t tok) lower() string { return t.low }
 
 // tokens returns the words of [start, end), marking sentence-initial ones.
 func tokens(text string, start, end int) []tok {
-	spans := segment.Words(text, start, end)
+	return makeTokens(text, segment.Words(text, start, end))
+}
+
+func makeTokens(text string, spans []segment.Span) []tok {
 	out := make([]tok, len(spans))
 	for i, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
 		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
+		t.low = strings.ToLower(t.s)
+		tail := lowerTail(t.low)
+		t.title = hasTitleSuffix(tail)
+		if !t.title {
+			_, t.role = definiteTitle(tail)
+		}
+		t.role = t.role || t.title
 		t.initial = isInitialPos(text, sp.Start)
 		t.comma = sp.End < len(text) && text[sp.End] == ','
 		out[i] = t
@@ -143,7 +156,7 @@ func isGenitive(ts []tok, i int) bool {
 		if _, ok := lex.known[strings.TrimSuffix(s, "s")]; ok {
 			return true
 		}
-		return isTitle(next.s)
+		return next.title
 	}
 	// "Grøndahl-Friis fra", "Jens siger": a name ending in s before a
 	// preposition or a verb is no genitive.

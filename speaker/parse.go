@@ -1,9 +1,12 @@
 package speaker
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/segment"
 )
 
 // parser reads noun phrases in one document. It knows which words the
@@ -11,20 +14,43 @@ import (
 // which tells a name at the start of a sentence from a common noun there.
 type parser struct {
 	text     string
+	all      []tok           // every word of the document
 	lowerUse map[string]bool // words written in lower case somewhere
 	capUse   map[string]bool // words capitalised inside a sentence somewhere
 }
 
-func newParser(text string) *parser {
-	p := &parser{text: text, lowerUse: map[string]bool{}, capUse: map[string]bool{}}
-	for _, t := range tokens(text, 0, len(text)) {
+func newParser(doc *segment.Doc) *parser {
+	p := &parser{text: doc.Text, all: makeTokens(doc.Text, doc.Words), lowerUse: map[string]bool{}, capUse: map[string]bool{}}
+	// Only words capitalised at the start of a sentence are ever looked
+	// up, so record uses of those alone: a small map, not one per word.
+	for _, t := range p.all {
+		if t.cap && t.initial {
+			p.lowerUse[t.low] = false
+			p.capUse[t.s] = false
+		}
+	}
+	for _, t := range p.all {
 		if !t.cap {
-			p.lowerUse[t.s] = true
+			if _, ok := p.lowerUse[t.s]; ok {
+				p.lowerUse[t.s] = true
+			}
 		} else if !t.initial {
-			p.capUse[t.s] = true
+			if _, ok := p.capUse[t.s]; ok {
+				p.capUse[t.s] = true
+			}
 		}
 	}
 	return p
+}
+
+// tokens returns the words wholly inside [start, end), sharing storage.
+func (p *parser) tokens(start, end int) []tok {
+	i := sort.Search(len(p.all), func(i int) bool { return p.all[i].Start >= start })
+	j := i
+	for j < len(p.all) && p.all[j].End <= end {
+		j++
+	}
+	return p.all[i:j:j]
 }
 
 // isNameTok reports whether ts[i] can be part of a name.
@@ -34,8 +60,8 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 		return false
 	}
 	// "Maersk-chefen", "FCM-træneren": a capitalised prefix on a common noun.
-	if k := strings.LastIndexAny(t.s, "-–"); k >= 0 && k+1 < len(t.s) {
-		r, _ := utf8.DecodeRuneInString(t.s[k+1:])
+	if k, n := lastDash(t.s); k >= 0 && k+n < len(t.s) {
+		r, _ := utf8.DecodeRuneInString(t.s[k+n:])
 		if unicode.IsLower(r) {
 			return false
 		}
@@ -107,7 +133,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			l = "de"
 		}
 		return NP{Span: t.Span, Kind: Pronoun, Word: l, Person: l == "han" || l == "hun"}, i + 1, true
-	case possessives[l] && i+1 < len(ts) && isTitle(ts[i+1].s):
+	case possessives[l] && i+1 < len(ts) && ts[i+1].title:
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
 	case indefinites[l] && !t.comma:
 		j := i + 1
@@ -250,16 +276,16 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 				continue
 			}
 		}
-		if !t.cap && isGenitive(ts, j) && j+1 < len(ts) && (isTitle(ts[j+1].s) || !ts[j+1].cap) && roleStart < 0 && strings.HasSuffix(l, "s") && utf8.RuneCountInString(l) > 4 && (strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ernes")) {
+		if !t.cap && isGenitive(ts, j) && j+1 < len(ts) && (ts[j+1].title || !ts[j+1].cap) && roleStart < 0 && strings.HasSuffix(l, "s") && utf8.RuneCountInString(l) > 4 && (strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ernes")) {
 			markRole(j)
 			j++
 			continue
 		}
-		if isRoleWord(t.s) && !p.isNameTok(ts, j) || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
+		if t.role && !p.isNameTok(ts, j) || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
 			markRole(j)
 			lastRole = j
 			j++
-			if t.comma && j < len(ts) && (ts[j].cap || isTitle(ts[j].s)) {
+			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title) {
 				continue
 			}
 			if t.comma {
@@ -274,7 +300,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			j++
 			continue
 		}
-		if l == "og" && roleStart >= 0 && j+1 < len(ts) && (isTitle(ts[j+1].s) || p.text[ts[j+1].End] == '-') {
+		if l == "og" && roleStart >= 0 && j+1 < len(ts) && (ts[j+1].title || p.text[ts[j+1].End] == '-') {
 			j++
 			continue
 		}
@@ -363,7 +389,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 				if rs < len(ts) && isTitle(lastTitleWord(ts[rs:min(re+1, len(ts))])) {
 					np.Role = Span{Start: ts[rs].Start, End: ts[min(re, len(ts)-1)].End}
 				}
-			} else if m < len(ts) && !ts[m].cap && isTitle(ts[m].s) && np.Role.End == 0 {
+			} else if m < len(ts) && !ts[m].cap && ts[m].title && np.Role.End == 0 {
 				re := m
 				for re < len(ts) && re < m+8 && !ts[re].comma {
 					re++
@@ -390,7 +416,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 
 func lastTitleWord(ts []tok) string {
 	for i := len(ts) - 1; i >= 0; i-- {
-		if isTitle(ts[i].s) {
+		if ts[i].title {
 			return ts[i].s
 		}
 	}
@@ -401,7 +427,11 @@ func lastTitleWord(ts []tok) string {
 // at pos, if any.
 func (p *parser) knownAt(pos int) (int, bool) {
 	best := -1
-	for name := range lex.known {
+	first := p.text[pos:]
+	if k := strings.IndexAny(first, " \n"); k >= 0 {
+		first = first[:k]
+	}
+	for _, name := range lex.knownFirst[first] {
 		if strings.HasPrefix(p.text[pos:], name) && len(name) > best {
 			end := pos + len(name)
 			if end < len(p.text) {

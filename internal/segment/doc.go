@@ -14,7 +14,8 @@ type Doc struct {
 	Text       string
 	Paragraphs []Paragraph
 	Sentences  []Sentence
-	paraFirst  []int // index of each paragraph's first sentence
+	Words      []Span // every word of every paragraph, in order
+	paraFirst  []int  // index of each paragraph's first sentence
 }
 
 // New segments text into paragraphs and sentences.
@@ -26,9 +27,26 @@ func New(text string) *Doc {
 		for _, s := range Sentences(text, p.Start, p.End) {
 			d.Sentences = append(d.Sentences, Sentence{Span: s, Para: i})
 		}
+		d.Words = append(d.Words, Words(text, p.Start, p.End)...)
 	}
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
 	return d
+}
+
+// WordsIn returns the words that lie wholly inside [start, end), sharing
+// the Doc's storage.
+func (d *Doc) WordsIn(start, end int) []Span {
+	i := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= start })
+	j := i
+	for j < len(d.Words) && d.Words[j].End <= end {
+		j++
+	}
+	return d.Words[i:j]
+}
+
+// WordIndex returns the index of the first word starting at or after pos.
+func (d *Doc) WordIndex(pos int) int {
+	return sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= pos })
 }
 
 // ParaSentences returns the sentences of paragraph i.
