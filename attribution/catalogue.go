@@ -190,6 +190,12 @@ func (c *Catalogue) candidates(w string) []variant {
 	if v := c.byFirst[w]; v != nil {
 		return v
 	}
+	// "X." at the end of a sentence is read as an initial.
+	if base, ok := strings.CutSuffix(w, "."); ok {
+		if v := c.byFirst[base]; v != nil {
+			return v
+		}
+	}
 	for _, suf := range []string{"'s", "’s", "s"} {
 		if base, ok := strings.CutSuffix(w, suf); ok && base != "" {
 			if v := c.byFirst[base]; v != nil {

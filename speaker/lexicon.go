@@ -232,6 +232,10 @@ func isPersonNoun(w string) bool {
 	return isTitle(w) || strings.HasSuffix(w, "årige")
 }
 
+// isOrgNoun reports whether the lower-case word l is itself one of the
+// organisation endings ("luftvåben", "politi").
+func isOrgNoun(l string) bool { return slices.Contains(lex.orgSuffix, l) }
+
 // orgSuffixed reports whether a single capitalised word ends like an
 // organisation's name (Rigspolitiet, Sundhedsstyrelsen).
 func orgSuffixed(w string) bool {

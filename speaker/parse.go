@@ -257,7 +257,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		l := t.lower()
 		// A run of capitalised words ending in a genitive: "Danske Banks",
 		// "Frankrigs", "EU-Kommissionens".
-		if t.cap || t.initial {
+		if (t.cap || t.initial) && !functionWords[t.low] {
 			k := j
 			for k < len(ts) && k < j+4 && ts[k].cap && !isGenitive(ts, k) && !ts[k].comma && k+1 < len(ts) && ts[k+1].cap {
 				k++
@@ -265,7 +265,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			if k < len(ts) && ts[k].cap && isGenitive(ts, k) {
 				// "Ukraines luftvåben", "Ruslands forsvarsministerium": a
 				// genitive and an institution make an organisation's name.
-				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && orgSuffixed(ts[k+1].s) && !ts[k].comma {
+				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (orgSuffixed(ts[k+1].s) || isOrgNoun(ts[k+1].low)) && !ts[k].comma {
 					sp := Span{Start: ts[j].Start, End: ts[k+1].End}
 					return NP{Span: sp, Kind: Named, Name: sp, Org: true}, k + 2, true
 				}
