@@ -51,6 +51,10 @@ type Linked struct {
 // Link resolves the speaker and source of every quote in found.
 func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) []Linked {
 	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}, lastSpeaker: -1, lastAnswerer: -1}
+	l.quotePara = make(map[int]bool, len(found.Quotes))
+	for _, q := range found.Quotes {
+		l.quotePara[q.Paragraph] = true
+	}
 	out := make([]Linked, 0, len(found.Quotes))
 	for _, q := range found.Quotes {
 		out = append(out, l.link(q))
@@ -80,6 +84,7 @@ type linker struct {
 	// The speaker of the latest attributed quote, and of the latest answer
 	// to a journalist's question.
 	lastSpeaker, lastSpeakerPara, lastAnswerer int
+	quotePara                                  map[int]bool // paragraphs where a quote starts
 }
 
 var ruleConfidence = map[string]float64{
@@ -180,12 +185,7 @@ func (l *linker) afterQuestion(p int) bool {
 	if !strings.HasSuffix(t, "?") {
 		return false
 	}
-	for _, q := range l.found.Quotes {
-		if q.Paragraph == p-1 {
-			return false
-		}
-	}
-	return true
+	return !l.quotePara[p-1]
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -19,6 +19,8 @@ type finder struct {
 	// attribution phrases. Reported speech is not looked for inside them.
 	taken []Span
 	all   []word // every word of the document
+	// byPara lists the quotes found so far by the paragraph they start in.
+	byPara map[int][]int
 	// scare holds text in quote marks that no cue governs; reported
 	// speech that contains one is a mixed quote.
 	scare []Span
@@ -29,6 +31,7 @@ type finder struct {
 func FindDoc(doc *segment.Doc) Result {
 	f := &finder{doc: doc, text: doc.Text, dashLed: make([]bool, len(doc.Paragraphs))}
 	f.all = makeWords(doc.Text, doc.Words)
+	f.byPara = map[int][]int{}
 	for i, p := range doc.Paragraphs {
 		_, f.dashLed[i] = dashStart(f.text, p)
 	}
@@ -51,16 +54,15 @@ func FindDoc(doc *segment.Doc) Result {
 // words returns the words wholly inside [start, end), sharing storage.
 func (f *finder) words(start, end int) []word {
 	i := sort.Search(len(f.all), func(i int) bool { return f.all[i].Start >= start })
-	j := i
-	for j < len(f.all) && f.all[j].End <= end {
-		j++
-	}
+	// Words are disjoint and in order, so their ends are sorted too: search
+	// rather than walk, or a long sentence makes every call linear.
+	j := i + sort.Search(len(f.all)-i, func(k int) bool { return f.all[i+k].End > end })
 	return f.all[i:j:j]
 }
 
 func (f *finder) addAttr(a Attribution) int {
 	f.res.Attributions = append(f.res.Attributions, a)
-	f.taken = append(f.taken, a.Span)
+	f.take(a.Span)
 	return len(f.res.Attributions) - 1
 }
 
@@ -69,14 +71,26 @@ func (f *finder) addQuote(sp Span, kind Kind, attr int, inherited bool, rule str
 	if s >= e {
 		return false
 	}
-	f.res.Quotes = append(f.res.Quotes, Quote{
+	q := Quote{
 		Span: Span{Start: s, End: e}, Kind: kind, Paragraph: f.doc.ParagraphAt(s),
 		Attr: attr, Inherited: inherited, Rule: rule,
-	})
+	}
+	f.res.Quotes = append(f.res.Quotes, q)
+	f.byPara[q.Paragraph] = append(f.byPara[q.Paragraph], len(f.res.Quotes)-1)
 	if kind == Direct {
-		f.taken = append(f.taken, Span{Start: s, End: e})
+		f.take(q.Span)
 	}
 	return true
+}
+
+// take records sp as explained, keeping taken sorted by start. Spans come
+// mostly in text order, so the insertion is almost always an append.
+func (f *finder) take(sp Span) {
+	i := len(f.taken)
+	for i > 0 && f.taken[i-1].Start > sp.Start {
+		i--
+	}
+	f.taken = slices.Insert(f.taken, i, sp)
 }
 
 func (f *finder) sortTaken() {
@@ -100,11 +114,17 @@ func (f *finder) isTaken(pos int) bool {
 	return false
 }
 
-// overlapsTaken reports whether [s, e) overlaps a taken range.
+// overlapsTaken reports whether [s, e) overlaps a taken range. Taken
+// ranges nest only a few deep, so a short look back past s suffices.
 func (f *finder) overlapsTaken(s, e int) bool {
-	for _, t := range f.taken {
-		if t.Start < e && s < t.End {
+	i := sort.Search(len(f.taken), func(i int) bool { return f.taken[i].Start >= e })
+	for k := i - 1; k >= 0; k-- {
+		t := f.taken[k]
+		if t.End > s {
 			return true
+		}
+		if t.Start < s && k < i-16 {
+			break
 		}
 	}
 	return false

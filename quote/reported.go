@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"unicode/utf8"
 
 	"github.com/citat-go/citat/internal/segment"
@@ -107,15 +108,7 @@ func (f *finder) hasComplementizer(sp Span) bool {
 }
 
 // quotesInPara returns the indexes of the quotes that start in paragraph p.
-func (f *finder) quotesInPara(p int) []int {
-	var out []int
-	for i, q := range f.res.Quotes {
-		if q.Paragraph == p {
-			out = append(out, i)
-		}
-	}
-	return out
-}
+func (f *finder) quotesInPara(p int) []int { return f.byPara[p] }
 
 // isQuotePara reports whether paragraph p is a quote paragraph: dash-led or
 // opening with a quote mark.
@@ -130,10 +123,10 @@ func (f *finder) isQuotePara(p int) bool {
 
 // kindFor returns Mixed when sp contains text in quote marks, else k.
 func (f *finder) kindFor(sp Span, k Kind) Kind {
-	for _, s := range f.scare {
-		if sp.Start <= s.Start && s.End <= sp.End {
-			return Mixed
-		}
+	// scare is in text order.
+	i := sort.Search(len(f.scare), func(i int) bool { return f.scare[i].Start >= sp.Start })
+	if i < len(f.scare) && f.scare[i].End <= sp.End {
+		return Mixed
 	}
 	return k
 }
@@ -142,10 +135,7 @@ func (f *finder) kindFor(sp Span, k Kind) Kind {
 // the nearest attributed quote in the same run of quote paragraphs
 // (preferring the one before on a tie).
 func (f *finder) inheritRuns() {
-	byPara := map[int][]int{}
-	for i, q := range f.res.Quotes {
-		byPara[q.Paragraph] = append(byPara[q.Paragraph], i)
-	}
+	byPara := f.byPara
 	own := func(p int) int {
 		for _, qi := range byPara[p] {
 			if q := f.res.Quotes[qi]; q.Kind == Direct && q.Attr >= 0 && !q.Inherited {

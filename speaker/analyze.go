@@ -14,6 +14,7 @@ package speaker
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -70,7 +71,17 @@ type Analysis struct {
 	Entities []Entity
 	byStart  map[int]int // named mention start → entity
 	salience []salient
+	timeline []mentionAt      // every named mention, in text order
+	byToken  map[string][]int // name word → entities whose name has it
+	byCanon  map[string]int   // known organisation → its entity
 }
+
+type mentionAt struct{ pos, entity int }
+
+// lookback bounds how far coreference looks back, in named mentions and
+// in sentence subjects: far enough for any article, and it keeps the work
+// linear on a book-length input.
+const lookback = 400
 
 // Analyze finds the speakers of text, treating nothing as quoted.
 func Analyze(text string) *Analysis {
@@ -82,7 +93,7 @@ func Analyze(text string) *Analysis {
 // telling full names, but their sentences have no subject the narrative
 // can refer back to.
 func AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
-	a := &Analysis{text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}}
+	a := &Analysis{text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}, byToken: map[string][]int{}, byCanon: map[string]int{}}
 	a.collectNames(doc)
 	a.collectSubjects(doc)
 	return a
@@ -163,7 +174,22 @@ func (a *Analysis) addMention(np NP) {
 		typ = Person
 	}
 	best, bestPos := -1, -1
-	for ei := range a.Entities {
+	// Candidates share a name word or a known organisation with the
+	// mention; looking only at those keeps long documents linear.
+	var cands []int
+	if known {
+		if ei, ok := a.byCanon[canon]; ok {
+			cands = append(cands, ei)
+		}
+	}
+	for _, w := range toks {
+		for _, ei := range a.byToken[w] {
+			if !slices.Contains(cands, ei) {
+				cands = append(cands, ei)
+			}
+		}
+	}
+	for _, ei := range cands {
 		e := &a.Entities[ei]
 		if typ != UnknownType && e.Type != UnknownType && typ != e.Type {
 			continue
@@ -190,8 +216,16 @@ func (a *Analysis) addMention(np NP) {
 		best = len(a.Entities) - 1
 	}
 	e := &a.Entities[best]
-	if len(toks) > len(e.tokens) || known && len(name) > len(e.Name) {
+	if len(toks) > len(e.tokens) || known && len(name) > len(e.Name) || len(e.mentions) == 0 {
 		e.Name, e.NameSpan, e.tokens = name, np.Name, toks
+		for _, w := range toks {
+			if !slices.Contains(a.byToken[w], best) {
+				a.byToken[w] = append(a.byToken[w], best)
+			}
+		}
+	}
+	if known {
+		a.byCanon[canon] = best
 	}
 	if e.Type == UnknownType {
 		e.Type = typ
@@ -210,6 +244,7 @@ func (a *Analysis) addMention(np NP) {
 	}
 	e.mentions = append(e.mentions, np.Name.Start)
 	a.byStart[np.Name.Start] = best
+	a.timeline = append(a.timeline, mentionAt{pos: np.Name.Start, entity: best})
 }
 
 // collectSubjects records the subject of every sentence outside quotes, in
@@ -401,7 +436,7 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		if np.Word == "hun" {
 			want = Female
 		}
-		for k := a.salienceBefore(pos) - 1; k >= 0; k-- {
+		for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-lookback; k >= 0 && k > stop; k-- {
 			s := a.salience[k]
 			if !s.person || s.gender != UnknownGender && s.gender != want {
 				continue
@@ -455,32 +490,21 @@ func isMedia(name string) bool {
 	return false
 }
 
-// latest returns the entity matching ok whose latest mention before pos is
-// the most recent; failing that, the first one mentioned after pos.
+// latest returns the entity matching ok that was mentioned last before
+// pos; failing that, one mentioned just after pos.
 func (a *Analysis) latest(pos int, ok func(*Entity) bool) int {
-	best, bestPos := -1, -1
-	after, afterPos := -1, int(^uint(0)>>1)
-	for ei := range a.Entities {
-		e := &a.Entities[ei]
-		if !ok(e) {
-			continue
+	i := sort.Search(len(a.timeline), func(i int) bool { return a.timeline[i].pos >= pos })
+	for k := i - 1; k >= 0 && k >= i-lookback; k-- {
+		if e := a.timeline[k].entity; ok(&a.Entities[e]) {
+			return e
 		}
-		for _, m := range e.mentions {
-			if m < pos && m > bestPos {
-				best, bestPos = ei, m
-			}
-			if m >= pos && m < afterPos {
-				after, afterPos = ei, m
-			}
-		}
-	}
-	if best >= 0 {
-		return best
 	}
 	// Cataphora only within the sentence's reach: "Ifølge selskabet, Novo
 	// Nordisk, …".
-	if after >= 0 && afterPos-pos < 200 {
-		return after
+	for k := i; k < len(a.timeline) && a.timeline[k].pos-pos < 200; k++ {
+		if e := a.timeline[k].entity; ok(&a.Entities[e]) {
+			return e
+		}
 	}
 	return -1
 }
@@ -495,22 +519,17 @@ func genitiveRole(text string, np NP) bool {
 	return false
 }
 
-// latestPerson returns the person entity mentioned last before pos and
-// where.
+// latestPerson returns the person entity mentioned last before pos,
+// outside quotes, and where.
 func (a *Analysis) latestPerson(pos int) (int, int) {
-	best, at := -1, -1
-	for ei := range a.Entities {
-		e := &a.Entities[ei]
-		if e.Type != Person {
-			continue
-		}
-		for _, m := range e.mentions {
-			if m < pos && m > at && !a.inQuote(m) {
-				best, at = ei, m
-			}
+	i := sort.Search(len(a.timeline), func(i int) bool { return a.timeline[i].pos >= pos })
+	for k := i - 1; k >= 0 && k >= i-lookback; k-- {
+		m := a.timeline[k]
+		if a.Entities[m.entity].Type == Person && !a.inQuote(m.pos) {
+			return m.entity, m.pos
 		}
 	}
-	return best, at
+	return -1, -1
 }
 
 func (a *Analysis) salienceBefore(pos int) int {
@@ -534,7 +553,7 @@ func sortSearch(n int, f func(int) bool) int {
 // a person, for a quote that nothing attributes; -1 when there is none or
 // it is unnamed.
 func (a *Analysis) LatestSpeaker(pos int) int {
-	for k := a.salienceBefore(pos) - 1; k >= 0; k-- {
+	for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-lookback; k >= 0 && k > stop; k-- {
 		if s := a.salience[k]; s.person {
 			return s.entity
 		}
