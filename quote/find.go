@@ -17,7 +17,7 @@ type finder struct {
 	dashLed []bool
 	// taken marks byte ranges already explained: direct quotes and
 	// attribution phrases. Reported speech is not looked for inside them.
-	taken []Span
+	taken [][]Span
 	all   []word // every word of the document
 	// byPara lists the quotes found so far by the paragraph they start in.
 	byPara map[int][]int
@@ -35,12 +35,16 @@ func FindDoc(doc *segment.Doc) Result {
 	for i, p := range doc.Paragraphs {
 		_, f.dashLed[i] = dashStart(f.text, p)
 	}
+	// Each pass walks the text in order and records what it explains in a
+	// run of its own, so every run stays sorted at the cost of appends.
+	f.newRun()
 	f.dashQuotes()
+	f.newRun()
 	f.markQuotes()
-	f.sortTaken()
+	f.newRun()
 	f.pickups()
 	f.inheritRuns()
-	f.sortTaken()
+	f.newRun()
 	f.reported()
 	slices.SortStableFunc(f.res.Quotes, func(a, b Quote) int {
 		if a.Span.Start != b.Span.Start {
@@ -83,48 +87,37 @@ func (f *finder) addQuote(sp Span, kind Kind, attr int, inherited bool, rule str
 	return true
 }
 
-// take records sp as explained, keeping taken sorted by start. Spans come
-// mostly in text order, so the insertion is almost always an append.
+// newRun starts a new sorted run of explained ranges.
+func (f *finder) newRun() { f.taken = append(f.taken, nil) }
+
+// take records sp as explained in the current run, keeping the run sorted
+// by start. A pass records spans almost in text order (an attribution tail
+// just before its quote), so the insertion is nearly always an append.
 func (f *finder) take(sp Span) {
-	i := len(f.taken)
-	for i > 0 && f.taken[i-1].Start > sp.Start {
+	r := f.taken[len(f.taken)-1]
+	i := len(r)
+	for i > 0 && r[i-1].Start > sp.Start {
 		i--
 	}
-	f.taken = slices.Insert(f.taken, i, sp)
-}
-
-func (f *finder) sortTaken() {
-	slices.SortFunc(f.taken, func(a, b Span) int { return a.Start - b.Start })
+	f.taken[len(f.taken)-1] = slices.Insert(r, i, sp)
 }
 
 // isTaken reports whether pos lies inside a direct quote or an attribution.
-func (f *finder) isTaken(pos int) bool {
-	i, _ := slices.BinarySearchFunc(f.taken, pos, func(s Span, p int) int {
-		if s.Start <= p {
-			return -1
-		}
-		return 1
-	})
-	// taken is sorted by start; spans may nest, so look back a little.
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if f.taken[k].Start <= pos && pos < f.taken[k].End {
-			return true
-		}
-	}
-	return false
-}
+func (f *finder) isTaken(pos int) bool { return f.overlapsTaken(pos, pos+1) }
 
-// overlapsTaken reports whether [s, e) overlaps a taken range. Taken
-// ranges nest only a few deep, so a short look back past s suffices.
+// overlapsTaken reports whether [s, e) overlaps an explained range. Ranges
+// nest only a few deep, so a short look back past s suffices.
 func (f *finder) overlapsTaken(s, e int) bool {
-	i := sort.Search(len(f.taken), func(i int) bool { return f.taken[i].Start >= e })
-	for k := i - 1; k >= 0; k-- {
-		t := f.taken[k]
-		if t.End > s {
-			return true
-		}
-		if t.Start < s && k < i-16 {
-			break
+	for _, r := range f.taken {
+		i := sort.Search(len(r), func(i int) bool { return r[i].Start >= e })
+		for k := i - 1; k >= 0; k-- {
+			t := r[k]
+			if t.End > s {
+				return true
+			}
+			if t.Start < s && k < i-16 {
+				break
+			}
 		}
 	}
 	return false

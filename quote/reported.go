@@ -302,7 +302,7 @@ func (f *finder) according(s segment.Sentence) bool {
 				if t, ok := f.parseTail(ws[k-1].End, s.End); ok && t.Span.End >= s.End-1 {
 					body.End = ws[k-1].End
 					a.Span = Span{Start: w.Start, End: s.End}
-					f.taken = append(f.taken, Span{Start: ws[k-1].End, End: s.End})
+					f.take(Span{Start: ws[k-1].End, End: s.End})
 				}
 				break
 			}
