@@ -81,9 +81,7 @@ func (f *finder) addQuote(sp Span, kind Kind, attr int, inherited bool, rule str
 	}
 	f.res.Quotes = append(f.res.Quotes, q)
 	f.byPara[q.Paragraph] = append(f.byPara[q.Paragraph], len(f.res.Quotes)-1)
-	if kind == Direct {
-		f.take(q.Span)
-	}
+	f.take(q.Span)
 	return true
 }
 

@@ -473,7 +473,13 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 	case OrgRef:
 		must := lex.orgNouns[np.Word]
 		e := a.latest(pos, func(e *Entity) bool {
-			return e.Type == Organisation && strings.Contains(e.Name, must) && !isMedia(e.Name)
+			if e.Type != Organisation || isMedia(e.Name) {
+				return false
+			}
+			if must == "parti" && lex.partyNames[e.Name] {
+				return true
+			}
+			return strings.Contains(e.Name, must)
 		})
 		return e, "organisation-noun"
 	}

@@ -35,7 +35,7 @@ type lists struct {
 	titles     []string            // role words match by suffix
 	titleSet   map[string]bool     // the same, for suffix look-ups
 	titleLens  []int               // the distinct byte lengths of titles, ascending
-	titleEnds  map[string]bool     // the last two bytes of every title, a quick filter
+	titleEnds  *[1 << 16]bool      // the last two bytes of every title, a quick filter
 	knownFirst map[string][]string // first word of a known organisation → its variants
 	persons    []string            // person nouns (unnamed speakers)
 	known      map[string]string
@@ -44,6 +44,7 @@ type lists struct {
 	orgNouns   map[string]string
 	unnamed    map[string]bool
 	parties    map[string]string
+	partyNames map[string]bool // the parties' names, for "partiet"
 }
 
 var lex = loadLists()
@@ -68,12 +69,13 @@ func loadLists() *lists {
 		firstNames: map[string]Gender{},
 		known:      map[string]string{},
 		titleSet:   map[string]bool{},
-		titleEnds:  map[string]bool{},
+		titleEnds:  new([1 << 16]bool),
 		knownFirst: map[string][]string{},
 		orgWords:   map[string]bool{},
 		orgNouns:   map[string]string{},
 		unnamed:    map[string]bool{},
 		parties:    map[string]string{},
+		partyNames: map[string]bool{},
 	}
 	sections(firstNamesData, func(_, line string) {
 		name, g, _ := strings.Cut(line, " ")
@@ -92,7 +94,7 @@ func loadLists() *lists {
 			l.titles = append(l.titles, line)
 			if !l.titleSet[line] {
 				l.titleSet[line] = true
-				l.titleEnds[line[len(line)-2:]] = true
+				l.titleEnds[end2(line)] = true
 				if !slices.Contains(l.titleLens, len(line)) {
 					l.titleLens = append(l.titleLens, len(line))
 					slices.Sort(l.titleLens)
@@ -128,6 +130,7 @@ func loadLists() *lists {
 			panic("speaker: bad line in parties.txt: " + line)
 		}
 		l.parties[letter] = strings.TrimSpace(name)
+		l.partyNames[strings.TrimSpace(name)] = true
 	})
 	return l
 }
@@ -169,7 +172,7 @@ func lastDash(s string) (int, int) {
 
 // hasTitleSuffix reports whether the lower-case word l ends in a title.
 func hasTitleSuffix(l string) bool {
-	if len(l) < 2 || !lex.titleEnds[l[len(l)-2:]] {
+	if len(l) < 2 || !lex.titleEnds[end2(l)] {
 		return false
 	}
 	for _, n := range lex.titleLens {
@@ -182,6 +185,9 @@ func hasTitleSuffix(l string) bool {
 	}
 	return false
 }
+
+// end2 packs the last two bytes of s (at least two long) into an index.
+func end2(s string) int { return int(s[len(s)-2])<<8 | int(s[len(s)-1]) }
 
 // roleStem returns the stem of a role word in its definite form
 // ("vagtchefen" → "vagtchef", "FCM-træneren" → "træner"), and whether the

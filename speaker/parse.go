@@ -110,6 +110,10 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne") || utf8.RuneCountInString(l) <= 2 {
 		return false
 	}
+	// A plural common noun ("Diplomater mener") is no name either.
+	if strings.HasSuffix(l, "er") {
+		return false
+	}
 	if i+1 < len(ts) && !ts[i+1].cap && !t.comma {
 		n := ts[i+1].lower()
 		return strings.HasSuffix(n, "er") || strings.HasSuffix(n, "ede") || strings.HasSuffix(n, "te") || strings.HasSuffix(n, "de")
