@@ -3,6 +3,7 @@ package quote
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -359,9 +360,16 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	a := Attribution{Who: intro, Span: intro, Intro: true, Paragraph: f.doc.ParagraphAt(intro.Start)}
-	for _, w := range f.words(intro.Start, intro.End) {
-		if v, ok := LookupVerb(w.s); ok && isLowerWord(w) && v.Class != Naming {
+	ws := f.words(intro.Start, intro.End)
+	for i := len(ws) - 1; i >= 0; i-- {
+		w := ws[i]
+		if v, ok := LookupVerb(w.s); ok && isLowerWord(w) && v.Class != Naming && len(v.Particle) == 0 {
 			a.Cue, a.Verb = w.Span, v.Lemma
+			// The speaker is the subject of the clause of that verb:
+			// "…, hvor kunden siger:".
+			if k := strings.LastIndexByte(f.text[intro.Start:w.Start], ','); k >= 0 {
+				a.Who.Start = intro.Start + k + 1
+			}
 			break
 		}
 	}

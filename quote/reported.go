@@ -150,6 +150,13 @@ func (f *finder) inheritRuns() {
 			continue
 		}
 		best, dist := -1, 0
+		// A quote that resumes in the paragraph of an attributed one,
+		// after its tail: "»A,« sagde han. »B.«"
+		for _, qi := range byPara[q.Paragraph] {
+			if p := f.res.Quotes[qi]; p.Kind == Direct && p.Attr >= 0 && !p.Inherited && p.Span.End <= q.Span.Start {
+				best = p.Attr
+			}
+		}
 		for d := 1; d < 12 && best < 0; d++ {
 			for _, p := range []int{q.Paragraph - d, q.Paragraph + d} {
 				if p < 0 || p >= len(f.doc.Paragraphs) || best >= 0 {
