@@ -183,11 +183,12 @@ func (a *Analysis) addMention(np NP) {
 		}
 	}
 	for _, w := range toks {
-		for _, ei := range a.byToken[w] {
-			if !slices.Contains(cands, ei) {
-				cands = append(cands, ei)
-			}
-		}
+		// Only the latest lookback entities with the word: a word that
+		// very many names share ("Anne") would make each mention cost
+		// as much as the document. A duplicate candidate gives the same
+		// answer twice, so none are removed.
+		list := a.byToken[w]
+		cands = append(cands, list[max(0, len(list)-lookback):]...)
 	}
 	for _, ei := range cands {
 		e := &a.Entities[ei]
@@ -219,8 +220,8 @@ func (a *Analysis) addMention(np NP) {
 	if len(toks) > len(e.tokens) || known && len(name) > len(e.Name) || len(e.mentions) == 0 {
 		e.Name, e.NameSpan, e.tokens = name, np.Name, toks
 		for _, w := range toks {
-			if !slices.Contains(a.byToken[w], best) {
-				a.byToken[w] = append(a.byToken[w], best)
+			if list := a.byToken[w]; !slices.Contains(list[max(0, len(list)-lookback):], best) {
+				a.byToken[w] = append(list, best)
 			}
 		}
 	}

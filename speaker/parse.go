@@ -66,6 +66,13 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 			return false
 		}
 	}
+	// A word in capitals longer than an acronym is a heading or emphasis
+	// ("IKKE SET NOGET", "DANSKE rockmusikere"), not a name.
+	if len(t.s) > 4 && t.s == strings.ToUpper(t.s) && t.s != t.low {
+		if _, ok := lex.known[t.s]; !ok {
+			return false
+		}
+	}
 	// A party letter in parentheses: "(V)".
 	if t.Start > 0 && p.text[t.Start-1] == '(' && t.End < len(p.text) && p.text[t.End] == ')' {
 		if _, ok := lex.parties[t.s]; ok {
@@ -143,13 +150,15 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		j := i + 1
 		person := false
 		for j < len(ts) && j < i+5 && !ts[j].cap {
-			if isPersonNoun(ts[j].s) {
-				person = true
-			}
 			if ts[j].comma || preps[ts[j].lower()] {
 				break
 			}
 			j++
+			// The head noun ends the phrase: "Fire læger mente …".
+			if isPersonNoun(ts[j-1].s) {
+				person = true
+				break
+			}
 		}
 		if j == i+1 {
 			return NP{}, i, false
