@@ -22,12 +22,16 @@ type Doc struct {
 func New(text string) *Doc {
 	d := &Doc{Text: text, Paragraphs: Paragraphs(text)}
 	d.paraFirst = make([]int, len(d.Paragraphs)+1)
+	// Danish news averages about six bytes a word and a hundred a
+	// sentence; sizing for that spares most of the regrowing.
+	d.Words = make([]Span, 0, len(text)/6+8)
+	d.Sentences = make([]Sentence, 0, len(text)/90+8)
 	for i, p := range d.Paragraphs {
 		d.paraFirst[i] = len(d.Sentences)
 		for _, s := range Sentences(text, p.Start, p.End) {
 			d.Sentences = append(d.Sentences, Sentence{Span: s, Para: i})
 		}
-		d.Words = append(d.Words, Words(text, p.Start, p.End)...)
+		d.Words = appendWords(d.Words, text, p.Start, p.End)
 	}
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
 	return d

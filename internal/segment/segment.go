@@ -190,6 +190,10 @@ func Sentences(text string, start, end int) []Span {
 	s := start
 	i := start
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && c != ':' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if r != '.' && r != '!' && r != '?' && r != '…' && r != ':' {
 			i += n
@@ -318,9 +322,17 @@ type Word struct {
 // apostrophes kept (Ammitzbøll-Bille, 1.200, 2,5, SF's, EU’s, A.P.).
 // A final period is kept only for known abbreviations and initials.
 func Words(text string, start, end int) []Span {
-	var out []Span
+	return appendWords(nil, text, start, end)
+}
+
+func appendWords(out []Span, text string, start, end int) []Span {
 	i := start
 	for i < end {
+		// ASCII outside words (space, punctuation) is the common case.
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if !isWordRune(r) {
 			i += n
@@ -329,6 +341,10 @@ func Words(text string, start, end int) []Span {
 		s := i
 		i += n
 		for i < end {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:end])
 			if isWordRune(r) {
 				i += n
@@ -367,6 +383,17 @@ func isInitial(w string) bool {
 	return n == len(w) && unicode.IsUpper(r)
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
