@@ -57,6 +57,7 @@ type Entity struct {
 // salient is a sentence subject, the candidates for pronouns.
 type salient struct {
 	pos    int
+	sent   int // index of its sentence
 	entity int // -1: someone unnamed
 	person bool
 	gender Gender
@@ -65,6 +66,7 @@ type salient struct {
 // Analysis holds the speakers of one article. It is read-only once built
 // and safe for concurrent use.
 type Analysis struct {
+	doc      *segment.Doc
 	text     string
 	p        *parser
 	quoted   []Span
@@ -93,7 +95,7 @@ func Analyze(text string) *Analysis {
 // telling full names, but their sentences have no subject the narrative
 // can refer back to.
 func AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
-	a := &Analysis{text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}, byToken: map[string][]int{}, byCanon: map[string]int{}}
+	a := &Analysis{doc: doc, text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}, byToken: map[string][]int{}, byCanon: map[string]int{}}
 	a.collectNames(doc)
 	a.collectSubjects(doc)
 	return a
@@ -328,7 +330,7 @@ func (a *Analysis) addSalient(np NP) {
 			// "forfatteren" refers to them.
 			a.Entities[ent].Role = strings.TrimSpace(a.text[np.Role.Start:np.Role.End])
 		}
-		sal := salient{pos: np.Span.Start, entity: ent}
+		sal := salient{pos: np.Span.Start, sent: a.doc.SentenceAt(np.Span.Start), entity: ent}
 		switch {
 		case ent >= 0:
 			e := a.Entities[ent]
@@ -383,7 +385,21 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 					continue
 				}
 			}
-			i = j + 1
+			// No phrase parsed: skip the complement's words up to and
+			// through a following name ("til radioen France-Info").
+			k := j
+			if k < len(ts) && definiteDets[ts[k].low] && !ts[k].comma {
+				k++
+			}
+			if k < len(ts) && !ts[k].cap && !ts[k].comma {
+				k++
+				if l := ts[k-1].low; k < len(ts) && ts[k].cap && (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et")) {
+					for k < len(ts) && ts[k].cap && !ts[k-1].comma {
+						k++
+					}
+				}
+			}
+			i = max(k, j+1)
 			continue
 		}
 		np, next, ok := a.p.parseNP(ts, i)
@@ -467,8 +483,17 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		// named, when that is close by.
 		// Not for a role with a genitive ("Landets premierminister"): that
 		// names a particular holder the article has not named.
-		if e, at := a.latestPerson(pos); e >= 0 && pos-at < 1200 && !genitiveRole(a.text, np) {
-			return e, "salience"
+		if !genitiveRole(a.text, np) {
+			if e, at := a.latestPerson(pos); e >= 0 && pos-at < 1200 {
+				return e, "salience"
+			}
+		} else if k := a.salienceBefore(pos) - 1; k >= 0 {
+			// With a genitive ("Venstres formand") only the subject of
+			// the sentence just before: "Holm afviste, at … «…,» sagde
+			// Venstres formand."
+			if s := a.salience[k]; s.person && s.entity >= 0 && s.sent >= a.doc.SentenceAt(pos)-1 {
+				return s.entity, "salience"
+			}
 		}
 		return -1, "role"
 	case OrgRef:

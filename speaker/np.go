@@ -156,6 +156,12 @@ func isGenitive(ts []tok, i int) bool {
 		if _, ok := lex.known[strings.TrimSuffix(s, "s")]; ok {
 			return true
 		}
+		// "Morgenflimmers TV-stjerne": a compound with a lower-case head.
+		if k, n := lastDash(next.s); k >= 0 && k+n < len(next.s) {
+			if r, _ := utf8.DecodeRuneInString(next.s[k+n:]); unicode.IsLower(r) {
+				return true
+			}
+		}
 		return next.title
 	}
 	// "Grøndahl-Friis fra", "Jens siger": a name ending in s before a

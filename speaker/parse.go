@@ -100,7 +100,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	}
 	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
 	// name.
-	if strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") {
+	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.s, "-") {
 		if !orgSuffixed(l) {
 			return false
 		}
@@ -114,7 +114,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	// An unknown capitalised word at the start of a sentence is a name when
 	// a finite verb follows it ("Pentagon oplyser"), unless it has the
 	// definite ending of a common noun.
-	if strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne") || utf8.RuneCountInString(l) <= 2 {
+	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.s, "-") || utf8.RuneCountInString(l) <= 2 {
 		return false
 	}
 	// A plural common noun ("Diplomater mener") is no name either.
@@ -308,7 +308,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		}
 		// A truncated compound in a coordination: "Klima-, energi- og
 		// forsyningsminister".
-		if t.End < len(p.text) && p.text[t.End] == '-' && (t.End+1 == len(p.text) || p.text[t.End+1] == ',' || p.text[t.End+1] == ' ') {
+		if truncated(p.text, t) && !p.coordinatedName(ts, j) {
 			markRole(j)
 			j++
 			continue
@@ -339,12 +339,32 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 					break
 				}
 			}
+			// Or a place of one word and a name of two or more:
+			// "borgmester i Esbjerg Kent Holm".
+			if !found {
+				m := j + 1
+				for m < len(ts) && m < j+6 && ts[m].cap && !ts[m-1].comma && p.text[ts[m-1].End:ts[m].Start] == " " {
+					m++
+				}
+				if m-(j+1) >= 3 {
+					roleEnd = ts[j+1].End
+					j, found = j+2, true
+				}
+			}
 			if found {
 				continue
 			}
 			break
 		}
 		break
+	}
+	// A coordination of truncated compounds before the name: "Børne- og
+	// Undervisningsministeriet", "Klima-, Energi- og Forsyningsministeriet".
+	chain := j
+	if p.coordinatedName(ts, j) {
+		for j < len(ts) && (truncated(p.text, ts[j]) || ts[j].low == "og" || ts[j].low == "eller") {
+			j++
+		}
 	}
 	// The name.
 	if j < len(ts) && p.isNameTok(ts, j) {
@@ -373,7 +393,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			break
 		}
 		// "A.P. Møller - Mærsk": a known name written with a spaced dash.
-		name := Span{Start: ts[ns].Start, End: ts[k-1].End}
+		name := Span{Start: ts[chain].Start, End: ts[k-1].End}
 		if full, ok := p.knownAt(name.Start); ok {
 			name.End = full
 			for k < len(ts) && ts[k].Start < full {
@@ -425,6 +445,45 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 	// A definite organisation noun written with a capital at the start of
 	// a sentence: "Rederiet oplyser".
 	return NP{}, i, false
+}
+
+// orgRole reports whether a role describes a company rather than a
+// person: "vindmølleproducenten", "rederiet", "energiselskabet".
+func orgRole(role string) bool {
+	f := strings.Fields(strings.ToLower(role))
+	if len(f) == 0 {
+		return false
+	}
+	head := f[len(f)-1]
+	for _, w := range []string{"producent", "producenten", "selskab", "selskabet", "virksomhed", "virksomheden", "koncern", "koncernen", "rederi", "rederiet", "kæde", "kæden", "leverandør", "leverandøren", "fabrik", "fabrikken", "bank", "banken", "forening", "foreningen", "organisation", "organisationen", "parti", "partiet"} {
+		if strings.HasSuffix(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedName reports whether ts[j] opens a coordination of truncated
+// compounds that ends in a capitalised name ("Børne- og
+// Undervisningsministeriet") rather than a role ("Klima-, energi- og
+// forsyningsminister").
+func (p *parser) coordinatedName(ts []tok, j int) bool {
+	if j >= len(ts) || !ts[j].cap || !truncated(p.text, ts[j]) {
+		return false
+	}
+	for k := j + 1; k < len(ts) && k < j+8; k++ {
+		if truncated(p.text, ts[k]) || ts[k].low == "og" || ts[k].low == "eller" {
+			continue
+		}
+		return ts[k].cap
+	}
+	return false
+}
+
+// truncated reports whether t is the first part of a coordinated
+// compound, written with a hyphen and no rest: "Børne-" in "Børne- og".
+func truncated(text string, t tok) bool {
+	return t.End < len(text) && text[t.End] == '-' && (t.End+1 == len(text) || text[t.End+1] == ' ' || text[t.End+1] == ',')
 }
 
 func lastTitleWord(ts []tok) string {
@@ -509,6 +568,10 @@ func (p *parser) typeOf(np *NP, name []tok) {
 	}
 	if _, ok := lex.firstNames[first]; ok {
 		np.Person = true
+		return
+	}
+	if np.Role.End > 0 && orgRole(p.text[np.Role.Start:np.Role.End]) {
+		np.Org = true
 		return
 	}
 	if np.Role.End > 0 || np.Party != "" {
