@@ -12,6 +12,8 @@ package attribution
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citat-go/citat/internal/segment"
 	"github.com/citat-go/citat/quote"
@@ -56,7 +58,10 @@ func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catal
 		l.quotePara[q.Paragraph] = true
 	}
 	out := make([]Linked, 0, len(found.Quotes))
-	for _, q := range found.Quotes {
+	for i, q := range found.Quotes {
+		if doc.Stopped(i) {
+			break
+		}
 		out = append(out, l.link(q))
 	}
 	return out
@@ -231,17 +236,49 @@ func (l *linker) sourceIn(sp, subj Span) *Source {
 		}
 		return &Source{Name: m.Name, Kind: m.Kind, Mention: m.Span}
 	}
-	// An outlet the catalogue lacks, after "til" or "ifølge".
-	for _, w := range segment.Words(l.text, sp.Start, sp.End) {
+	// An outlet the catalogue lacks: after "til" or "ifølge", a name with
+	// a media word ("Vejle Amts Avis"), or a name after a common noun for
+	// a medium ("til radioen France-Info", "ifølge avisen Le Soir").
+	ws := segment.Words(l.text, sp.Start, sp.End)
+	for i, w := range ws {
 		lw := strings.ToLower(l.text[w.Start:w.End])
-		if lw != "til" && lw != "ifølge" {
+		if lw != "til" && lw != "ifølge" && lw != "i" && lw != "på" {
 			continue
 		}
-		if u, ok := UnlistedAt(l.text, w.End, sp.End); ok {
+		if u, ok := UnlistedAt(l.text, w.End, sp.End); ok && (lw == "til" || lw == "ifølge") {
 			return &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+		}
+		if i+2 < len(ws) && mediaNouns[strings.ToLower(l.text[ws[i+1].Start:ws[i+1].End])] {
+			if u, ok := capitalisedAt(l.text, ws[i+2:]); ok {
+				return &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+			}
 		}
 	}
 	return nil
+}
+
+// mediaNouns name a kind of medium before its name: "radioen France-Info".
+var mediaNouns = map[string]bool{
+	"avisen": true, "dagbladet": true, "radioen": true, "radiostationen": true, "tv-stationen": true,
+	"tv-kanalen": true, "kanalen": true, "nyhedsbureauet": true, "bladet": true, "ugebladet": true,
+	"tidsskriftet": true, "netmediet": true, "mediet": true, "netavisen": true, "magasinet": true,
+	"nyhedsmediet": true, "nyhedsbrevet": true, "programmet": true, "tv": true, "radio": true,
+}
+
+// capitalisedAt returns the run of capitalised words at the start of ws.
+func capitalisedAt(text string, ws []Span) (Span, bool) {
+	k := 0
+	for k < len(ws) && k < 4 {
+		r, _ := utf8.DecodeRuneInString(text[ws[k].Start:])
+		if !unicode.IsUpper(r) || k > 0 && text[ws[k-1].End:ws[k].Start] != " " {
+			break
+		}
+		k++
+	}
+	if k == 0 {
+		return Span{}, false
+	}
+	return Span{Start: ws[0].Start, End: ws[k-1].End}, true
 }
 
 // columnSource reads a quote column's source line, "(Ritzau)", standing as

@@ -53,6 +53,7 @@ func FindDoc(doc *segment.Doc) Result {
 		}
 		return b.Span.End - a.Span.End
 	})
+	f.res.Quotes = dropCrossing(f.res.Quotes)
 	return f.res
 }
 
@@ -142,6 +143,9 @@ func dashStart(text string, p segment.Paragraph) (int, bool) {
 // tail's sentence starts another quote ("- A, siger han. - B.").
 func (f *finder) dashQuotes() {
 	for pi, p := range f.doc.Paragraphs {
+		if f.doc.Stopped(pi) {
+			return
+		}
 		pos, ok := dashStart(f.text, p)
 		if !ok {
 			continue
@@ -289,7 +293,10 @@ func (f *finder) markQuotes() {
 	marks := scanMarks(f.text, f.doc.Paragraphs, f.dashLed)
 	resume := -1 // attribution of an interrupted quote that resumes
 	resumeAt := -1
-	for _, m := range marks {
+	for mi, m := range marks {
+		if f.doc.Stopped(mi) {
+			return
+		}
 		paraEnd := f.doc.Paragraphs[m.lastPara].End
 		if resume >= 0 && m.open == resumeAt {
 			f.addQuote(m.inner, Direct, resume, false, "marks-resumed")
@@ -367,7 +374,7 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 			a.Cue, a.Verb = w.Span, v.Lemma
 			// The speaker is the subject of the clause of that verb:
 			// "…, hvor kunden siger:".
-			if k := strings.LastIndexByte(f.text[intro.Start:w.Start], ','); k >= 0 {
+			if k := strings.LastIndexByte(f.text[intro.Start:w.Start], ','); k >= 0 && strings.TrimSpace(f.text[intro.Start+k+1:w.Start]) != "" {
 				a.Who.Start = intro.Start + k + 1
 			}
 			break

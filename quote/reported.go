@@ -12,6 +12,9 @@ import (
 // before it.
 func (f *finder) pickups() {
 	for si, s := range f.doc.Sentences {
+		if f.doc.Stopped(si) {
+			return
+		}
 		ws := f.words(s.Start, min(s.End, s.Start+40))
 		if len(ws) < 3 {
 			continue
@@ -190,7 +193,10 @@ func (f *finder) inheritRuns() {
 // at/om-clauses after a reporting verb, "ifølge X" claims, and clauses
 // attributed by a tail without quote marks ("…, oplyser hendes pressechef").
 func (f *finder) reported() {
-	for _, s := range f.doc.Sentences {
+	for si, s := range f.doc.Sentences {
+		if f.doc.Stopped(si) {
+			return
+		}
 		if f.dashLed[s.Para] && f.isTaken(s.Start) {
 			continue
 		}

@@ -120,7 +120,10 @@ func (a *Analysis) inQuote(pos int) bool {
 // entities: a name joins the entity whose name words it shares
 // (Macron, Emmanuel Macron), the most recent one when several fit.
 func (a *Analysis) collectNames(doc *segment.Doc) {
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
+		if doc.Stopped(si) {
+			return
+		}
 		ts := a.p.tokens(s.Start, s.End)
 		for i := 0; i < len(ts); {
 			if !(ts[i].cap || ts[i].role) {
@@ -253,7 +256,10 @@ func (a *Analysis) addMention(np NP) {
 // collectSubjects records the subject of every sentence outside quotes, in
 // order: the antecedents for pronouns.
 func (a *Analysis) collectSubjects(doc *segment.Doc) {
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
+		if doc.Stopped(si) {
+			return
+		}
 		for ci, c := range conjuncts(a.text, s.Span) {
 			np, ok := a.Subject(c)
 			if ci > 0 {
@@ -491,7 +497,7 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 			// With a genitive ("Venstres formand") only the subject of
 			// the sentence just before: "Holm afviste, at … «…,» sagde
 			// Venstres formand."
-			if s := a.salience[k]; s.person && s.entity >= 0 && s.sent >= a.doc.SentenceAt(pos)-1 {
+			if s := a.salience[k]; s.person && s.entity >= 0 && a.adjacent(s.sent, a.doc.SentenceAt(pos)) {
 				return s.entity, "salience"
 			}
 		}
@@ -549,6 +555,17 @@ func genitiveRole(text string, np NP) bool {
 		}
 	}
 	return false
+}
+
+// adjacent reports whether no sentence of narration stands between
+// sentences a and b; sentences inside quotes do not count.
+func (a *Analysis) adjacent(sa, sb int) bool {
+	for k := sa + 1; k < sb; k++ {
+		if !a.inQuote(a.doc.Sentences[k].Start) {
+			return false
+		}
+	}
+	return true
 }
 
 // latestPerson returns the person entity mentioned last before pos,

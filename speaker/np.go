@@ -120,6 +120,10 @@ var (
 	preps        = map[string]bool{"til": true, "i": true, "på": true, "hos": true, "fra": true, "med": true, "for": true, "om": true, "af": true, "ved": true, "under": true, "over": true, "efter": true, "mod": true, "blandt": true, "uden": true, "ifølge": true, "gennem": true, "bag": true, "foran": true, "inden": true, "end": true, "som": true}
 	// Words that start sentences but never names.
 	functionWords = set("det den de der han hun man vi jeg du i på til for med om af at og men så da når hvis nu her også derfor efter under over mod ifølge hos fra ved samtidig allerede tidligere senere desuden endnu hvad hvem hvor hvorfor hvordan hvilke hvilken mens selv sidste næste flere mange alle ingen nogle en et hele dermed dog ellers ja nej tak måske først siden inden før uden blandt hvert hver hverken både enten kun bare netop især heller endelig alligevel imens imidlertid mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december dette disse denne sådan således")
+	// Reporting verbs in the present and past, the verbs an organisation is
+	// the subject of in news: after an unknown capitalised word at the
+	// start of a sentence they mark it as a name.
+	reportingVerbs = set("siger sagde oplyser oplyste meddeler meddelte skriver skrev mener mente vurderer vurderede udtaler udtalte afviser afviste bekræfter bekræftede erkender erkendte kræver krævede advarer advarede understreger understregede annoncerer annoncerede fastslår fastslog fortæller fortalte melder meldte forklarer forklarede")
 	// Words after a role that do not belong to the phrase.
 	stopAfterRole = set("og men som der at")
 )

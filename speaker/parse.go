@@ -121,11 +121,10 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if strings.HasSuffix(l, "er") {
 		return false
 	}
-	if i+1 < len(ts) && !ts[i+1].cap && !t.comma {
-		n := ts[i+1].lower()
-		return strings.HasSuffix(n, "er") || strings.HasSuffix(n, "ede") || strings.HasSuffix(n, "te") || strings.HasSuffix(n, "de")
-	}
-	return false
+	// Danish puts the verb second whatever comes first, so only a
+	// reporting verb after the word says it names someone ("Pentagon
+	// oplyser"); "Faktisk er" does not.
+	return i+1 < len(ts) && !t.comma && reportingVerbs[ts[i+1].low]
 }
 
 // parseNP reads the noun phrase that starts at ts[i]; ok is false when none

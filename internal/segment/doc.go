@@ -14,19 +14,27 @@ type Doc struct {
 	Text       string
 	Paragraphs []Paragraph
 	Sentences  []Sentence
-	Words      []Span // every word of every paragraph, in order
-	paraFirst  []int  // index of each paragraph's first sentence
+	Words      []Span          // every word of every paragraph, in order
+	paraFirst  []int           // index of each paragraph's first sentence
+	done       <-chan struct{} // closed when the caller gives up; see NewContext
 }
 
 // New segments text into paragraphs and sentences.
-func New(text string) *Doc {
-	d := &Doc{Text: text, Paragraphs: Paragraphs(text)}
+func New(text string) *Doc { return newDoc(text, nil) }
+
+func newDoc(text string, done <-chan struct{}) *Doc {
+	d := &Doc{Text: text, Paragraphs: Paragraphs(text), done: done}
 	d.paraFirst = make([]int, len(d.Paragraphs)+1)
 	// Danish news averages about six bytes a word and a hundred a
 	// sentence; sizing for that spares most of the regrowing.
 	d.Words = make([]Span, 0, len(text)/6+8)
 	d.Sentences = make([]Sentence, 0, len(text)/90+8)
 	for i, p := range d.Paragraphs {
+		if d.Stopped(i) {
+			// Keep a consistent Doc of the paragraphs read so far.
+			d.Paragraphs, d.paraFirst = d.Paragraphs[:i], d.paraFirst[:i+1]
+			break
+		}
 		d.paraFirst[i] = len(d.Sentences)
 		for _, s := range Sentences(text, p.Start, p.End) {
 			d.Sentences = append(d.Sentences, Sentence{Span: s, Para: i})
