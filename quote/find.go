@@ -290,7 +290,10 @@ func (f *finder) sentenceOf(pos int) segment.Sentence {
 // tail, a colon introduction, standing alone as a paragraph, or after a
 // naming verb, they are quotes; otherwise they are scare quotes or titles.
 func (f *finder) markQuotes() {
-	marks := scanMarks(f.text, f.doc.Paragraphs, f.dashLed)
+	marks := scanMarks(f.text, f.doc.Paragraphs, f.dashLed, func(pos, end int) bool {
+		_, ok := f.parseTail(pos, end)
+		return ok
+	})
 	resume := -1 // attribution of an interrupted quote that resumes
 	resumeAt := -1
 	for mi, m := range marks {

@@ -42,7 +42,7 @@ func isSpaceOrPunct(r rune) bool {
 // mark left open at the end of a paragraph continues into the next paragraph
 // when that paragraph repeats the opening mark or closes the quote before it
 // opens another; otherwise the quote ends with its paragraph.
-func scanMarks(text string, paras []segment.Paragraph, dashLed []bool) []marked {
+func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter func(pos, end int) bool) []marked {
 	var out []marked
 	var stack []family
 	var cur marked
@@ -103,7 +103,7 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool) []marked 
 			i += n
 		}
 		if len(stack) > 0 {
-			if pi+1 < len(paras) && !dashLed[pi+1] && continues(text, paras[pi+1], stack[0]) {
+			if pi+1 < len(paras) && !dashLed[pi+1] && (continues(text, paras[pi+1], stack[0]) || closesLater(text, paras[pi+1:], dashLed[pi+1:], stack[0], tailAfter)) {
 				continue
 			}
 			cur.inner.End = p.End
@@ -195,6 +195,41 @@ func classify(r, prev, next rune, top family, depth int) (opens, closes family) 
 }
 
 func containsFam(top, f family) bool { return top == f }
+
+// closesLater reports whether a quote left open runs on through paragraphs
+// without quote marks to one that closes it with an attribution tail:
+//
+//	"Jeg nyder at have mere tid.
+//
+//	Men så sker der også noget hele tiden.
+//
+//	Det kan være hårdt," siger Anders Holm.
+func closesLater(text string, paras []segment.Paragraph, dashLed []bool, f family, tailAfter func(pos, end int) bool) bool {
+	for k := 0; k < len(paras) && k < 4; k++ {
+		if dashLed[k] {
+			return false
+		}
+		p := paras[k]
+		prev := utf8.RuneError
+		for i := p.Start; i < p.End; {
+			r, n := utf8.DecodeRuneInString(text[i:p.End])
+			next := utf8.RuneError
+			if i+n < p.End {
+				next, _ = utf8.DecodeRuneInString(text[i+n : p.End])
+			}
+			opens, closes := classify(r, prev, next, f, 1)
+			if closes == f {
+				return tailAfter(i+n, p.End)
+			}
+			if opens != famNone || closes != famNone {
+				return false
+			}
+			prev = r
+			i += n
+		}
+	}
+	return false
+}
 
 // continues reports whether a quote of family f left open at the end of a
 // paragraph goes on in paragraph p: p starts with the same opening mark
