@@ -293,7 +293,7 @@ func (f *finder) markQuotes() {
 	marks := scanMarks(f.text, f.doc.Paragraphs, f.dashLed, func(pos, end int) bool {
 		_, ok := f.parseTail(pos, end)
 		return ok
-	})
+	}, f.doc.Stopped)
 	resume := -1 // attribution of an interrupted quote that resumes
 	resumeAt := -1
 	for mi, m := range marks {

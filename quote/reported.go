@@ -466,14 +466,44 @@ func (f *finder) bareTail(s segment.Sentence) {
 		}
 		t.Span.Start = ws[i-1].End
 		t.Paragraph = s.Para
-		ai := f.addAttr(t)
 		kind := Indirect
 		if v.Lemma == "lyde" {
 			kind = According
 		}
-		f.addQuote(Span{Start: s.Start, End: ws[i-1].End}, f.kindFor(Span{Start: s.Start, End: ws[i-1].End}, kind), ai, false, "bare-tail")
+		body := Span{Start: s.Start, End: ws[i-1].End}
+		rule := "bare-tail"
+		// A parenthetical attribution: "En anden kilde til styrke, siger
+		// han, er det pres, …". The claim is the whole sentence.
+		if c := f.parentheticalEnd(t); c > 0 {
+			t.Span.End, t.Who.End = c, c
+			body, rule = s.Span, "parenthetical"
+		}
+		ai := f.addAttr(t)
+		f.addQuote(body, f.kindFor(body, kind), ai, false, rule)
 		return
 	}
+}
+
+// clauseGoesOn are words that, after the comma that follows an
+// attribution's subject, continue the attribution rather than the claim.
+var clauseGoesOn = set("der som hvis og men da fordi mens idet efter til i på ifølge over hos om")
+
+// parentheticalEnd returns where an attribution tail in the middle of a
+// sentence ends (at the comma after its subject, when the claim goes on
+// after it), or 0 when the tail ends the sentence.
+func (f *finder) parentheticalEnd(t Attribution) int {
+	ws := f.words(t.Who.Start, t.Span.End)
+	for k := 0; k+1 < len(ws) && k < 4; k++ {
+		if !commaBefore(f.text, ws[k].End, ws[k+1].Start) {
+			continue
+		}
+		n := ws[k+1]
+		if isLowerWord(n) && !clauseGoesOn[n.lower()] && len(ws)-(k+1) >= 3 {
+			return ws[k].End
+		}
+		return 0
+	}
+	return 0
 }
 
 func wordEndAt(text string, s, e int) int {
