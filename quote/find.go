@@ -332,6 +332,11 @@ func (f *finder) markQuotes() {
 			f.addQuote(m.inner, Mixed, ai, false, "naming")
 			continue
 		}
+		if a, ok := f.namingAfter(m); ok {
+			ai := f.addAttr(a)
+			f.addQuote(m.inner, Mixed, ai, false, "naming-after")
+			continue
+		}
 		f.scare = append(f.scare, m.inner)
 	}
 }
@@ -406,6 +411,32 @@ func (f *finder) standalone(m marked) bool {
 	}
 	inner := f.words(m.inner.Start, m.inner.End)
 	return len(inner) >= 3
+}
+
+// namingAfter recognises a fragment named by a clause after it: "»min
+// vanskelige tilværelse«, som han beskriver det".
+func (f *finder) namingAfter(m marked) (Attribution, bool) {
+	end := f.sentenceEnd(m.closeEnd, f.doc.Paragraphs[m.lastPara].End)
+	i := skipSpace(f.text, m.closeEnd, end)
+	if i >= end || f.text[i] != ',' {
+		return Attribution{}, false
+	}
+	ws := f.words(i, end)
+	if len(ws) < 4 || ws[0].lower() != "som" {
+		return Attribution{}, false
+	}
+	for k := 2; k < len(ws) && k < 5; k++ {
+		v, ok := LookupVerb(ws[k].s)
+		if !ok || !isLowerWord(ws[k]) || v.Class != Naming && v.Lemma != "sige" && v.Lemma != "skrive" {
+			continue
+		}
+		if k+1 >= len(ws) || ws[k+1].lower() != "det" {
+			return Attribution{}, false
+		}
+		who := Span{Start: ws[1].Start, End: ws[k].Start}
+		return Attribution{Cue: ws[k].Span, Verb: v.Lemma, Who: who, Span: Span{Start: i, End: ws[k+1].End}, Paragraph: f.doc.ParagraphAt(i)}, true
+	}
+	return Attribution{}, false
 }
 
 // naming recognises a fragment governed by a naming verb in the same
