@@ -387,6 +387,10 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 						c := np
 						source = &c
 					}
+					// "…, lyder det fra X": X is who speaks.
+					if l == "fra" && i >= 2 && ts[i-1].low == "det" && (ts[i-2].low == "lyder" || ts[i-2].low == "lød") {
+						return np, true
+					}
 					i = next
 					continue
 				}
@@ -504,6 +508,16 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		return -1, "role"
 	case OrgRef:
 		must := lex.orgNouns[np.Word]
+		// The organisation the article is about (a recent subject) before
+		// one merely mentioned.
+		for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-20; k >= 0 && k > stop; k-- {
+			if s := a.salience[k]; s.entity >= 0 {
+				e := &a.Entities[s.entity]
+				if e.Type == Organisation && !isMedia(e.Name) && (must == "" || strings.Contains(e.Name, must) || must == "parti" && lex.partyNames[e.Name]) {
+					return s.entity, "organisation-noun"
+				}
+			}
+		}
 		e := a.latest(pos, func(e *Entity) bool {
 			if e.Type != Organisation || isMedia(e.Name) {
 				return false

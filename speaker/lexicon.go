@@ -235,7 +235,7 @@ func isPersonNoun(w string) bool {
 			return true
 		}
 	}
-	return isTitle(w) || strings.HasSuffix(w, "årige")
+	return isTitle(w) || strings.HasSuffix(w, "årige") || strings.HasSuffix(w, "årig")
 }
 
 // isOrgNoun reports whether the lower-case word l is itself one of the

@@ -75,6 +75,15 @@ func makeTokens(text string, spans []segment.Span) []tok {
 	for i, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
 		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
+		if unicode.IsDigit(r) {
+			// "3F", "4K": a number leading a capitalised name.
+			for _, c := range t.s {
+				if unicode.IsLetter(c) {
+					t.cap = unicode.IsUpper(c)
+					break
+				}
+			}
+		}
 		t.low = strings.ToLower(t.s)
 		tail := lowerTail(t.low)
 		t.title = hasTitleSuffix(tail)

@@ -20,16 +20,30 @@ type parser struct {
 }
 
 func newParser(doc *segment.Doc) *parser {
-	p := &parser{text: doc.Text, all: makeTokens(doc.Text, doc.Words), lowerUse: map[string]bool{}, capUse: map[string]bool{}}
+	p := &parser{text: doc.Text, lowerUse: map[string]bool{}, capUse: map[string]bool{}}
+	// Tokenise in chunks, so that a caller who gives up is heard soon.
+	p.all = make([]tok, 0, len(doc.Words))
+	for i := 0; i < len(doc.Words); i += 4096 {
+		if doc.Stopped(i) {
+			break
+		}
+		p.all = append(p.all, makeTokens(doc.Text, doc.Words[i:min(i+4096, len(doc.Words))])...)
+	}
 	// Only words capitalised at the start of a sentence are ever looked
 	// up, so record uses of those alone: a small map, not one per word.
-	for _, t := range p.all {
+	for i, t := range p.all {
+		if doc.Stopped(i) {
+			break
+		}
 		if t.cap && t.initial {
 			p.lowerUse[t.low] = false
 			p.capUse[t.s] = false
 		}
 	}
-	for _, t := range p.all {
+	for i, t := range p.all {
+		if doc.Stopped(i) {
+			break
+		}
 		if !t.cap {
 			if _, ok := p.lowerUse[t.s]; ok {
 				p.lowerUse[t.s] = true
@@ -148,28 +162,33 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	case indefinites[l] && !t.comma:
 		j := i + 1
 		person := false
-		for j < len(ts) && j < i+5 && !ts[j].cap {
-			if ts[j].comma || preps[ts[j].lower()] {
-				break
-			}
+		for j < len(ts) && j < i+5 && !ts[j].cap && !preps[ts[j].low] {
 			j++
-			// The head noun ends the phrase: "Fire læger mente …".
+			// The head noun ends the phrase: "Fire læger mente …", "En
+			// 45-årig kvinde, der …".
 			if isPersonNoun(ts[j-1].s) {
 				person = true
+				break
+			}
+			if ts[j-1].comma {
 				break
 			}
 		}
 		if j == i+1 {
 			return NP{}, i, false
 		}
-		end := ts[min(j, len(ts)-1)].End
-		if j >= len(ts) || !ts[j].comma {
-			end = ts[j-1].End
-		}
-		return NP{Span: Span{Start: t.Start, End: end}, Kind: Unnamed, Person: person}, j, true
+		return NP{Span: Span{Start: t.Start, End: ts[j-1].End}, Kind: Unnamed, Person: person}, j, true
 	case definiteDets[l] && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(ts[i+1]) && !ts[i+1].cap):
 		if ts[i+1].cap {
 			// Det Konservative Folkeparti, Det Hvide Hus.
+			if full, ok := p.knownAt(t.Start); ok {
+				n := i + 1
+				for n < len(ts) && ts[n].End <= full {
+					n++
+				}
+				sp := Span{Start: t.Start, End: full}
+				return NP{Span: sp, Kind: Named, Name: sp, Org: true}, n, true
+			}
 			if np, n, ok := p.named(ts, i+1); ok && np.Org {
 				np.Span.Start, np.Name.Start = t.Start, t.Start
 				return np, n, true
@@ -370,8 +389,28 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		ns := j
 		k := j
 		for k < len(ts) {
+			if k > ns && !ts[k-1].comma {
+				gap := p.text[ts[k-1].End:ts[k].Start]
+				switch {
+				case gap == " & ":
+					// "Forsikring & Pension".
+					if ts[k].cap {
+						k++
+						continue
+					}
+				case gap == "- " && (ts[k].low == "og" || ts[k].low == "eller") && k+1 < len(ts) && ts[k+1].cap:
+					// "Teknik- og Miljøforvaltningen".
+					k += 2
+					continue
+				}
+			}
 			if k > ns && (ts[k-1].comma || p.text[ts[k-1].End:ts[k].Start] != " ") {
 				break
+			}
+			// "TV 2 Lorry", "DR P1": a number in a broadcaster's name.
+			if k > ns && isNumber(ts[k].s) && len(ts[k-1].s) <= 3 && ts[k-1].s == strings.ToUpper(ts[k-1].s) {
+				k++
+				continue
 			}
 			if p.isNameTok(ts, k) {
 				if k > ns && isGenitive(ts, k) && k+1 < len(ts) && !ts[k+1].cap {
@@ -477,6 +516,15 @@ func (p *parser) coordinatedName(ts []tok, j int) bool {
 		return ts[k].cap
 	}
 	return false
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // truncated reports whether t is the first part of a coordinated
