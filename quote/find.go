@@ -318,6 +318,11 @@ func (f *finder) markQuotes() {
 			}
 			continue
 		}
+		if a, ok := f.byline(m); ok {
+			ai := f.addAttr(a)
+			f.addQuote(m.inner, Direct, ai, false, "marks-byline")
+			continue
+		}
 		if a, ok := f.colonIntro(m); ok {
 			ai := f.addAttr(a)
 			f.addQuote(m.inner, Direct, ai, false, "marks-colon")
@@ -339,6 +344,38 @@ func (f *finder) markQuotes() {
 		}
 		f.scare = append(f.scare, m.inner)
 	}
+}
+
+// byline recognises a quote column entry whose speaker is named in a line
+// of its own after the quote: "»…«" then "Karen Holm (K), formand for …".
+// The line has a name, a comma after it and no sentence-final mark.
+func (f *finder) byline(m marked) (Attribution, bool) {
+	if m.lastPara+1 >= len(f.doc.Paragraphs) || f.doc.Paragraphs[m.para].Start != m.open {
+		return Attribution{}, false
+	}
+	if rest := f.words(m.closeEnd, f.doc.Paragraphs[m.lastPara].End); len(rest) > 0 {
+		return Attribution{}, false
+	}
+	p := f.doc.Paragraphs[m.lastPara+1]
+	t := f.text[p.Start:p.End]
+	if f.dashLed[m.lastPara+1] || strings.ContainsAny(t[len(t)-1:], ".!?:»«\"”") || t[0] == '(' {
+		return Attribution{}, false
+	}
+	ws := f.words(p.Start, p.End)
+	if len(ws) < 2 || len(ws) > 20 || !ws[0].capitalized() {
+		return Attribution{}, false
+	}
+	comma := false
+	for _, w := range ws[:min(5, len(ws))] {
+		if w.End < p.End && (f.text[w.End] == ',' || strings.HasPrefix(f.text[w.End:], " (")) {
+			comma = true
+			break
+		}
+	}
+	if !comma {
+		return Attribution{}, false
+	}
+	return Attribution{Who: p.Span, Span: p.Span, Intro: true, Paragraph: m.lastPara + 1}, true
 }
 
 // colonIntro recognises "Hun siger: »…«" and the quote column's

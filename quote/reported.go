@@ -221,6 +221,7 @@ func (f *finder) reported() {
 // quote runs from after the complementiser to the end of the sentence.
 func (f *finder) clause(s segment.Sentence) bool {
 	ws := f.words(s.Start, s.End)
+	bare := -1 // a complementiser that no reporting verb governs
 	for i := 1; i < len(ws); i++ {
 		c := ws[i].s
 		if c != "at" && c != "om" && c != "hvorvidt" {
@@ -249,6 +250,14 @@ func (f *finder) clause(s segment.Sentence) bool {
 			break
 		}
 		if vi < 0 {
+			if commaBefore(f.text, ws[i-1].End, ws[i].Start) {
+				bare = i
+			}
+			continue
+		}
+		// Reported speech inside a clause that is not itself reported
+		// ("garanti for, at løsningen ikke kræver, at …") is no quote.
+		if bare >= 0 && vi > bare {
 			continue
 		}
 		// "ønsker at fastslå, om …": an infinitive reports no speech.
