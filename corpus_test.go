@@ -192,9 +192,15 @@ func scoreArticle(t *testing.T, text string, gold goldDoc, recs []citat.Record) 
 }
 
 func TestCorpusScore(t *testing.T) {
-	names, err := filepath.Glob("testdata/articles/*.json")
+	for _, dir := range []string{"testdata/articles", "testdata/heldout"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) { scoreFolder(t, dir) })
+	}
+}
+
+func scoreFolder(t *testing.T, dir string) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(names) == 0 {
-		t.Fatalf("no gold files: %v", err)
+		t.Fatalf("no gold files in %s: %v", dir, err)
 	}
 	var total score
 	for _, name := range names {
