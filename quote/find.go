@@ -31,7 +31,7 @@ type finder struct {
 // entry point the citat pipeline uses; most callers want [Find].
 func FindDoc(doc *segment.Doc) Result {
 	f := &finder{doc: doc, text: doc.Text, dashLed: make([]bool, len(doc.Paragraphs))}
-	f.all = makeWords(doc.Text, doc.Words)
+	f.all = makeWords(doc.Text, doc.Lower, doc.Words)
 	f.byPara = map[int][]int{}
 	for i, p := range doc.Paragraphs {
 		_, f.dashLed[i] = dashStart(f.text, p)

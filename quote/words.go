@@ -39,24 +39,21 @@ func set(words string) map[string]bool {
 // word is a word of the text with its position.
 type word struct {
 	segment.Span
-	s string
+	s   string
+	low string // s in lower case
 }
 
-func (w word) lower() string { return strings.ToLower(w.s) }
+func (w word) lower() string { return w.low }
 
 func (w word) capitalized() bool {
 	r, _ := utf8.DecodeRuneInString(w.s)
 	return unicode.IsUpper(r)
 }
 
-func words(text string, start, end int) []word {
-	return makeWords(text, segment.Words(text, start, end))
-}
-
-func makeWords(text string, spans []segment.Span) []word {
+func makeWords(text, lower string, spans []segment.Span) []word {
 	out := make([]word, len(spans))
 	for i, sp := range spans {
-		out[i] = word{sp, text[sp.Start:sp.End]}
+		out[i] = word{sp, text[sp.Start:sp.End], lower[sp.Start:sp.End]}
 	}
 	return out
 }

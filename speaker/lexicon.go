@@ -31,20 +31,22 @@ const (
 )
 
 type lists struct {
-	firstNames map[string]Gender
-	titles     []string            // role words match by suffix
-	titleSet   map[string]bool     // the same, for suffix look-ups
-	titleLens  []int               // the distinct byte lengths of titles, ascending
-	titleEnds  *[1 << 16]bool      // the last two bytes of every title, a quick filter
-	knownFirst map[string][]string // first word of a known organisation → its variants
-	persons    []string            // person nouns (unnamed speakers)
-	known      map[string]string
-	orgWords   map[string]bool
-	orgSuffix  []string
-	orgNouns   map[string]string
-	unnamed    map[string]bool
-	parties    map[string]string
-	partyNames map[string]bool // the parties' names, for "partiet"
+	firstNames    map[string]Gender
+	titles        []string            // role words match by suffix
+	titleSet      map[string]bool     // the same, for suffix look-ups
+	titleLens     []int               // the distinct byte lengths of titles, ascending
+	titleEnds     *[1 << 16]bool      // the last two bytes of every title, a quick filter
+	knownFirst    map[string][]string // first word of a known organisation → its variants
+	persons       []string            // person nouns (unnamed speakers)
+	known         map[string]string
+	orgWords      map[string]bool
+	orgSuffix     []string
+	orgSuffixSet  map[string]bool // the same, for suffix look-ups
+	orgSuffixLens []int           // their distinct byte lengths, ascending
+	orgNouns      map[string]string
+	unnamed       map[string]bool
+	parties       map[string]string
+	partyNames    map[string]bool // the parties' names, for "partiet"
 }
 
 var lex = loadLists()
@@ -66,16 +68,17 @@ func sections(data string, fn func(section, line string)) {
 
 func loadLists() *lists {
 	l := &lists{
-		firstNames: map[string]Gender{},
-		known:      map[string]string{},
-		titleSet:   map[string]bool{},
-		titleEnds:  new([1 << 16]bool),
-		knownFirst: map[string][]string{},
-		orgWords:   map[string]bool{},
-		orgNouns:   map[string]string{},
-		unnamed:    map[string]bool{},
-		parties:    map[string]string{},
-		partyNames: map[string]bool{},
+		firstNames:   map[string]Gender{},
+		known:        map[string]string{},
+		titleSet:     map[string]bool{},
+		titleEnds:    new([1 << 16]bool),
+		knownFirst:   map[string][]string{},
+		orgWords:     map[string]bool{},
+		orgSuffixSet: map[string]bool{},
+		orgNouns:     map[string]string{},
+		unnamed:      map[string]bool{},
+		parties:      map[string]string{},
+		partyNames:   map[string]bool{},
 	}
 	sections(firstNamesData, func(_, line string) {
 		name, g, _ := strings.Cut(line, " ")
@@ -117,6 +120,11 @@ func loadLists() *lists {
 			l.orgWords[line] = true
 		case "suffix":
 			l.orgSuffix = append(l.orgSuffix, line)
+			l.orgSuffixSet[line] = true
+			if !slices.Contains(l.orgSuffixLens, len(line)) {
+				l.orgSuffixLens = append(l.orgSuffixLens, len(line))
+				slices.Sort(l.orgSuffixLens)
+			}
 		case "noun":
 			n, must, _ := strings.Cut(line, "=")
 			l.orgNouns[n] = must
@@ -246,8 +254,11 @@ func isOrgNoun(l string) bool { return slices.Contains(lex.orgSuffix, l) }
 // organisation's name (Rigspolitiet, Sundhedsstyrelsen).
 func orgSuffixed(w string) bool {
 	l := strings.ToLower(w)
-	for _, s := range lex.orgSuffix {
-		if strings.HasSuffix(l, s) && len(l) > len(s) {
+	for _, n := range lex.orgSuffixLens {
+		if n >= len(l) {
+			break
+		}
+		if i := len(l) - n; utf8.RuneStart(l[i]) && lex.orgSuffixSet[l[i:]] {
 			return true
 		}
 	}

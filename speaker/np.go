@@ -65,12 +65,7 @@ type tok struct {
 
 func (t tok) lower() string { return t.low }
 
-// tokens returns the words of [start, end), marking sentence-initial ones.
-func tokens(text string, start, end int) []tok {
-	return makeTokens(text, segment.Words(text, start, end))
-}
-
-func makeTokens(text string, spans []segment.Span) []tok {
+func makeTokens(text, lower string, spans []segment.Span) []tok {
 	out := make([]tok, len(spans))
 	for i, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
@@ -84,7 +79,7 @@ func makeTokens(text string, spans []segment.Span) []tok {
 				}
 			}
 		}
-		t.low = strings.ToLower(t.s)
+		t.low = lower[sp.Start:sp.End]
 		tail := lowerTail(t.low)
 		t.title = hasTitleSuffix(tail)
 		if !t.title {

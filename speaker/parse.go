@@ -27,7 +27,7 @@ func newParser(doc *segment.Doc) *parser {
 		if doc.Stopped(i) {
 			break
 		}
-		p.all = append(p.all, makeTokens(doc.Text, doc.Words[i:min(i+4096, len(doc.Words))])...)
+		p.all = append(p.all, makeTokens(doc.Text, doc.Lower, doc.Words[i:min(i+4096, len(doc.Words))])...)
 	}
 	// Only words capitalised at the start of a sentence are ever looked
 	// up, so record uses of those alone: a small map, not one per word.
@@ -82,7 +82,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	}
 	// A word in capitals longer than an acronym is a heading or emphasis
 	// ("IKKE SET NOGET", "DANSKE rockmusikere"), not a name.
-	if len(t.s) > 4 && t.s == strings.ToUpper(t.s) && t.s != t.low {
+	if len(t.s) > 4 && allCaps(t.s) {
 		if _, ok := lex.known[t.s]; !ok {
 			return false
 		}
@@ -516,6 +516,18 @@ func (p *parser) coordinatedName(ts []tok, j int) bool {
 		return ts[k].cap
 	}
 	return false
+}
+
+// allCaps reports whether s has letters and all of them are capitals.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 func isNumber(s string) bool {

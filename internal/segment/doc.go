@@ -1,6 +1,10 @@
 package segment
 
-import "sort"
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Sentence is a sentence of a paragraph.
 type Sentence struct {
@@ -14,16 +18,20 @@ type Doc struct {
 	Text       string
 	Paragraphs []Paragraph
 	Sentences  []Sentence
-	Words      []Span          // every word of every paragraph, in order
-	paraFirst  []int           // index of each paragraph's first sentence
-	done       <-chan struct{} // closed when the caller gives up; see NewContext
+	Words      []Span // every word of every paragraph, in order
+	// Lower is Text in lower case, byte for byte: Lower[s.Start:s.End] is
+	// the lower-case form of any span. Letters whose lower case has
+	// another length in UTF-8 (rare outside Turkish) are left as they are.
+	Lower     string
+	paraFirst []int           // index of each paragraph's first sentence
+	done      <-chan struct{} // closed when the caller gives up; see NewContext
 }
 
 // New segments text into paragraphs and sentences.
 func New(text string) *Doc { return newDoc(text, nil) }
 
 func newDoc(text string, done <-chan struct{}) *Doc {
-	d := &Doc{Text: text, Paragraphs: Paragraphs(text), done: done}
+	d := &Doc{Text: text, Paragraphs: Paragraphs(text), Lower: lowerSameLength(text), done: done}
 	d.paraFirst = make([]int, len(d.Paragraphs)+1)
 	// Danish news averages about six bytes a word and a hundred a
 	// sentence; sizing for that spares most of the regrowing.
@@ -43,6 +51,31 @@ func newDoc(text string, done <-chan struct{}) *Doc {
 	}
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
 	return d
+}
+
+// lowerSameLength returns text in lower case with every rune kept at its
+// byte length, so that offsets into the result are offsets into text.
+func lowerSameLength(text string) string {
+	b := make([]byte, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if l := unicode.ToLower(r); l != r && r != utf8.RuneError && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		} else {
+			copy(b[i:i+n], text[i:i+n])
+		}
+		i += n
+	}
+	return string(b)
 }
 
 // WordsIn returns the words that lie wholly inside [start, end), sharing
