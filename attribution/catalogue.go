@@ -134,7 +134,11 @@ var cueWords = map[string]bool{"til": true, "ifølge": true, "på": true, "i": t
 
 // Find returns the outlets named in [start, end) of text, in order.
 func (c *Catalogue) Find(text string, start, end int) []Match {
-	ws := segment.Words(text, start, end)
+	return c.find(text, segment.Words(text, start, end))
+}
+
+// find matches the outlets among the words ws of text.
+func (c *Catalogue) find(text string, ws []segment.Span) []Match {
 	var out []Match
 	for i := 0; i < len(ws); i++ {
 		w := text[ws[i].Start:ws[i].End]

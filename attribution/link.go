@@ -204,7 +204,7 @@ func (l *linker) resolve(a quote.Attribution) attrInfo {
 		subjSpan = np.Span
 		name := np.Name
 		if np.Kind == speaker.Named {
-			if ms := l.cat.Find(l.text, name.Start, name.End); len(ms) == 1 && ms[0].Span == name {
+			if ms := l.cat.find(l.text, l.doc.WordsIn(name.Start, name.End)); len(ms) == 1 && ms[0].Span == name {
 				// The medium itself is the subject ("skriver AFP",
 				// "Ifølge Bloomberg"): a source, and no named speaker.
 				info.src = &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span}
@@ -230,7 +230,7 @@ func (l *linker) resolve(a quote.Attribution) attrInfo {
 // sourceIn returns the first outlet named in the attribution phrase sp,
 // outside the speaker's own phrase.
 func (l *linker) sourceIn(sp, subj Span) *Source {
-	for _, m := range l.cat.Find(l.text, sp.Start, sp.End) {
+	for _, m := range l.cat.find(l.text, l.doc.WordsIn(sp.Start, sp.End)) {
 		if subj.Start <= m.Span.Start && m.Span.End <= subj.End && subj.End > subj.Start {
 			continue
 		}
@@ -239,7 +239,7 @@ func (l *linker) sourceIn(sp, subj Span) *Source {
 	// An outlet the catalogue lacks: after "til" or "ifølge", a name with
 	// a media word ("Vejle Amts Avis"), or a name after a common noun for
 	// a medium ("til radioen France-Info", "ifølge avisen Le Soir").
-	ws := segment.Words(l.text, sp.Start, sp.End)
+	ws := l.doc.WordsIn(sp.Start, sp.End)
 	for i, w := range ws {
 		lw := strings.ToLower(l.text[w.Start:w.End])
 		if lw != "til" && lw != "ifølge" && lw != "i" && lw != "på" {
@@ -295,7 +295,7 @@ func (l *linker) columnSource(p int) *Source {
 			continue
 		}
 		inner := Span{Start: paras[k].Start + 1, End: paras[k].End - 1}
-		if ms := l.cat.Find(l.text, inner.Start, inner.End); len(ms) > 0 && ms[0].Span == inner {
+		if ms := l.cat.find(l.text, l.doc.WordsIn(inner.Start, inner.End)); len(ms) > 0 && ms[0].Span == inner {
 			return &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: inner}
 		}
 		if strings.ContainsAny(t, ".,;:") || len(strings.Fields(t)) > 4 {

@@ -157,8 +157,10 @@ func FirstNameGender(name string) (Gender, bool) {
 
 // lowerTail returns w in lower case, without a capitalised or hyphenated
 // prefix ("FCM-træneren" → "træneren").
-func lowerTail(w string) string {
-	l := strings.ToLower(w)
+func lowerTail(w string) string { return tailOf(strings.ToLower(w)) }
+
+// tailOf returns the lower-case word l without a hyphenated prefix.
+func tailOf(l string) string {
 	if k, n := lastDash(l); k >= 0 && k+n < len(l) {
 		l = l[k+n:]
 	}

@@ -80,7 +80,7 @@ func makeTokens(text, lower string, spans []segment.Span) []tok {
 			}
 		}
 		t.low = lower[sp.Start:sp.End]
-		tail := lowerTail(t.low)
+		tail := tailOf(t.low)
 		t.title = hasTitleSuffix(tail)
 		if !t.title {
 			_, t.role = definiteTitle(tail)
