@@ -64,7 +64,29 @@ func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catal
 		}
 		out = append(out, l.link(q))
 	}
+	leadIn(out)
 	return out
+}
+
+// leadIn gives the quotes that open an article before anyone is named
+// (an interview's first answers, a quote lede) the speaker of the first
+// attributed quote after them, when it follows within a few paragraphs:
+// the article names its speaker after letting them speak.
+func leadIn(ls []Linked) {
+	for i := range ls {
+		if ls[i].Speaker != nil {
+			if ls[i].Speaker.Entity >= 0 && ls[i].Speaker.Via != "salience" {
+				first := ls[i]
+				for k := range i {
+					if ls[k].Speaker == nil && ls[k].Quote.Attr < 0 && first.Quote.Paragraph-ls[k].Quote.Paragraph <= 4 {
+						ls[k].Speaker = &Speaker{Entity: first.Speaker.Entity, Via: "lead-in"}
+						ls[k].Evidence = append(ls[k].Evidence, "speaker:lead-in")
+					}
+				}
+			}
+			return
+		}
+	}
 }
 
 type attrInfo struct {
@@ -100,7 +122,7 @@ var ruleConfidence = map[string]float64{
 
 var viaConfidence = map[string]float64{
 	"name": 1, "pronoun": 0.9, "role": 0.85, "organisation-noun": 0.85, "unnamed": 0.9, "salience": 0.6, "source": 0.9,
-	"interview": 0.8, "previous-quote": 0.75,
+	"interview": 0.8, "previous-quote": 0.75, "lead-in": 0.6,
 }
 
 func (l *linker) link(q quote.Quote) Linked {

@@ -269,9 +269,27 @@ func (a *Analysis) collectSubjects(doc *segment.Doc) {
 				np, ok = a.personIn(c)
 			}
 			if ok {
+				a.speakingSubject(np)
 				a.addSalient(np)
 			}
 		}
+	}
+}
+
+// speakingSubject makes a name of unknown kind a person when it is the
+// subject of a reporting verb ("Ellemann-Jensen afviste, at …"): only
+// people and organisations speak, and a pronoun may refer back to it.
+func (a *Analysis) speakingSubject(np NP) {
+	if np.Kind != Named || np.Org {
+		return
+	}
+	e, ok := a.byStart[np.Name.Start]
+	if !ok || a.Entities[e].Type != UnknownType {
+		return
+	}
+	ts := a.p.tokens(np.Span.End, min(len(a.text), np.Span.End+40))
+	if len(ts) > 0 && reportingVerbs[ts[0].low] {
+		a.Entities[e].Type = Person
 	}
 }
 
@@ -463,6 +481,9 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		if np.Word == "hun" {
 			want = Female
 		}
+		if e := a.sameSentence(pos, want); e >= 0 {
+			return e, "pronoun"
+		}
 		for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-lookback; k >= 0 && k > stop; k-- {
 			s := a.salience[k]
 			if !s.person || s.gender != UnknownGender && s.gender != want {
@@ -569,6 +590,31 @@ func genitiveRole(text string, np NP) bool {
 		}
 	}
 	return false
+}
+
+// sameSentence returns the person a pronoun at pos refers to within its
+// own sentence: none when the sentence's subject is a person (the walk
+// over earlier subjects finds it), else the latest person named before
+// the pronoun outside quotes ("Støtten hjælper senator Orlando gennem
+// »…«, som han beskriver det").
+func (a *Analysis) sameSentence(pos int, want Gender) int {
+	si := a.doc.SentenceAt(pos)
+	if si < 0 {
+		return -1
+	}
+	start := a.doc.Sentences[si].Start
+	if k := a.salienceBefore(pos) - 1; k >= 0 && a.salience[k].sent == si && a.salience[k].person {
+		return -1
+	}
+	i := sort.Search(len(a.timeline), func(i int) bool { return a.timeline[i].pos >= pos })
+	for k := i - 1; k >= 0 && a.timeline[k].pos >= start; k-- {
+		m := a.timeline[k]
+		e := &a.Entities[m.entity]
+		if e.Type == Person && !a.inQuote(m.pos) && (e.Gender == UnknownGender || e.Gender == want) {
+			return m.entity
+		}
+	}
+	return -1
 }
 
 // adjacent reports whether no sentence of narration stands between

@@ -128,6 +128,9 @@ var (
 	// the subject of in news: after an unknown capitalised word at the
 	// start of a sentence they mark it as a name.
 	reportingVerbs = set("siger sagde oplyser oplyste meddeler meddelte skriver skrev mener mente vurderer vurderede udtaler udtalte afviser afviste bekræfter bekræftede erkender erkendte kræver krævede advarer advarede understreger understregede annoncerer annoncerede fastslår fastslog fortæller fortalte melder meldte forklarer forklarede")
+	// Adverbs, auxiliaries and other words that cannot be the noun a
+	// genitive modifies: "Ester Brohus ikke", "Thomas har".
+	notNouns = set("ikke er var har havde blev bliver kan kunne vil ville skal skulle må måtte får fik går gik også selv dog nu jo vel aldrig altid ofte igen allerede stadig kun bare lige mere mest meget godt helt heller især netop vist nok snart tit sjældent endnu straks fortsat gerne hellere længe langt slet")
 	// Words after a role that do not belong to the phrase.
 	stopAfterRole = set("og men som der at")
 )
@@ -175,7 +178,7 @@ func isGenitive(ts []tok, i int) bool {
 	// "Grøndahl-Friis fra", "Jens siger": a name ending in s before a
 	// preposition or a verb is no genitive.
 	nl := next.lower()
-	if preps[nl] || functionWords[nl] || stopAfterRole[nl] {
+	if preps[nl] || functionWords[nl] || stopAfterRole[nl] || notNouns[nl] {
 		return false
 	}
 	if isRoleWord(nl) {

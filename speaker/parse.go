@@ -421,7 +421,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			}
 			// Particles: von der Leyen, de la Cruz.
 			m := k
-			for m < len(ts) && m < k+3 && particles[ts[m].lower()] && !ts[m].comma && p.text[ts[m].End:ts[m].End+1] == " " {
+			for m < len(ts) && m < k+3 && particles[ts[m].lower()] && !ts[m].comma && ts[m].End < len(p.text) && p.text[ts[m].End] == ' ' {
 				m++
 			}
 			if m > k && m < len(ts) && ts[m].cap {
