@@ -621,7 +621,9 @@ func (a *Analysis) sameSentence(pos int, want Gender) int {
 // sentences a and b; sentences inside quotes do not count.
 func (a *Analysis) adjacent(sa, sb int) bool {
 	for k := sa + 1; k < sb; k++ {
-		if !a.inQuote(a.doc.Sentences[k].Start) {
+		s := a.doc.Sentences[k]
+		ws := a.doc.WordsIn(s.Start, s.End)
+		if len(ws) > 0 && !a.inQuote(ws[0].Start) {
 			return false
 		}
 	}
