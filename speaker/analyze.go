@@ -76,6 +76,7 @@ type Analysis struct {
 	timeline []mentionAt      // every named mention, in text order
 	byToken  map[string][]int // name word → entities whose name has it
 	byCanon  map[string]int   // known organisation → its entity
+	acronyms map[string]int   // short form given in parentheses → entity
 }
 
 type mentionAt struct{ pos, entity int }
@@ -95,7 +96,7 @@ func Analyze(text string) *Analysis {
 // telling full names, but their sentences have no subject the narrative
 // can refer back to.
 func AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
-	a := &Analysis{doc: doc, text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}, byToken: map[string][]int{}, byCanon: map[string]int{}}
+	a := &Analysis{doc: doc, text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}, byToken: map[string][]int{}, byCanon: map[string]int{}, acronyms: map[string]int{}}
 	a.collectNames(doc)
 	a.collectSubjects(doc)
 	return a
@@ -168,6 +169,12 @@ func (a *Analysis) addMention(np NP) {
 	name := a.text[np.Name.Start:np.Name.End]
 	toks := nameTokens(name)
 	if len(toks) == 0 {
+		return
+	}
+	if e, ok := a.acronyms[name]; ok && len(toks) == 1 {
+		a.Entities[e].mentions = append(a.Entities[e].mentions, np.Name.Start)
+		a.byStart[np.Name.Start] = e
+		a.timeline = append(a.timeline, mentionAt{pos: np.Name.Start, entity: e})
 		return
 	}
 	canon, known := lex.known[name]
@@ -247,6 +254,9 @@ func (a *Analysis) addMention(np NP) {
 			e.Gender = g
 			e.Type = Person
 		}
+	}
+	if np.Acronym.End > 0 {
+		a.acronyms[a.text[np.Acronym.Start:np.Acronym.End]] = best
 	}
 	e.mentions = append(e.mentions, np.Name.Start)
 	a.byStart[np.Name.Start] = best

@@ -41,14 +41,17 @@ func (k MentionKind) String() string {
 
 // NP is a noun phrase that can name a speaker.
 type NP struct {
-	Span   Span // the whole phrase
-	Kind   MentionKind
-	Name   Span   // the name within it (Named)
-	Role   Span   // its role or title, when given (before the name, in an apposition or alone)
-	Party  string // party letter from "(S)"
-	Word   string // pronoun or role/organisation noun in lower case (Pronoun, RoleRef, OrgRef)
-	Org    bool   // the phrase names an organisation
-	Person bool   // the phrase names a person (a first name, a title or a person noun)
+	Span  Span // the whole phrase
+	Kind  MentionKind
+	Name  Span   // the name within it (Named)
+	Role  Span   // its role or title, when given (before the name, in an apposition or alone)
+	Party string // party letter from "(S)"
+	// Acronym is a short form given in parentheses after the name:
+	// "Det Serbiske Demokratiske Parti (SDP)".
+	Acronym Span
+	Word    string // pronoun or role/organisation noun in lower case (Pronoun, RoleRef, OrgRef)
+	Org     bool   // the phrase names an organisation
+	Person  bool   // the phrase names a person (a first name, a title or a person noun)
 }
 
 // tok is a word of the text with the facts the parser needs about it.

@@ -331,7 +331,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			j++
 			continue
 		}
-		if l == "og" && roleStart >= 0 && j+1 < len(ts) && (ts[j+1].title || p.text[ts[j+1].End] == '-') {
+		if l == "og" && roleStart >= 0 && j+1 < len(ts) && (ts[j+1].title || ts[j+1].End < len(p.text) && p.text[ts[j+1].End] == '-') {
 			j++
 			continue
 		}
@@ -447,6 +447,11 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		if party, pend := partyAt(p.text, end); party != "" {
 			np.Party = party
 			end = pend
+		} else if acr, aend := acronymAt(p.text, end); acr.End > 0 {
+			// "Det Serbiske Demokratiske Parti (SDP)": the short form
+			// names the same organisation later.
+			np.Acronym = acr
+			end = aend
 		}
 		// Apposition: ", der er professor i …," or ", funktionschef i …,".
 		if k < len(ts) && ts[k-1].comma || strings.HasPrefix(p.text[end:], ",") {
@@ -598,6 +603,26 @@ func partyAt(text string, pos int) (string, int) {
 		return "", pos
 	}
 	return letter, i + j + 1
+}
+
+// acronymAt reads " (SDP)" at pos: two to six capitals in parentheses.
+func acronymAt(text string, pos int) (Span, int) {
+	i := pos
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' {
+		return Span{}, pos
+	}
+	j := strings.IndexByte(text[i:], ')')
+	if j < 3 || j > 7 {
+		return Span{}, pos
+	}
+	a := text[i+1 : i+j]
+	if !allCaps(a) || strings.ContainsAny(a, " -.,") {
+		return Span{}, pos
+	}
+	return Span{Start: i + 1, End: i + j}, i + j + 1
 }
 
 // typeOf decides whether a named phrase names a person or an organisation.
