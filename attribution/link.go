@@ -72,20 +72,32 @@ func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catal
 // (an interview's first answers, a quote lede) the speaker of the first
 // attributed quote after them, when it follows within a few paragraphs:
 // the article names its speaker after letting them speak.
+//
+// A pronoun that opens an article likewise refers to the speaker named in
+// the same or the next paragraph ("Men han slog fast, at … »…,« sagde
+// Henning Holm."), not further on.
 func leadIn(ls []Linked) {
 	for i := range ls {
-		if ls[i].Speaker != nil {
-			if ls[i].Speaker.Entity >= 0 && ls[i].Speaker.Via != "salience" {
-				first := ls[i]
-				for k := range i {
-					if ls[k].Speaker == nil && ls[k].Quote.Attr < 0 && first.Quote.Paragraph-ls[k].Quote.Paragraph <= 4 {
-						ls[k].Speaker = &Speaker{Entity: first.Speaker.Entity, Via: "lead-in"}
-						ls[k].Evidence = append(ls[k].Evidence, "speaker:lead-in")
-					}
-				}
-			}
-			return
+		s := ls[i].Speaker
+		if s == nil || s.Entity < 0 && s.Via == "pronoun" {
+			continue
 		}
+		if s.Entity >= 0 && s.Via != "salience" {
+			first := ls[i]
+			for k := range i {
+				gap := first.Quote.Paragraph - ls[k].Quote.Paragraph
+				switch {
+				case ls[k].Speaker == nil && ls[k].Quote.Attr < 0 && gap <= 4:
+					ls[k].Speaker = &Speaker{Entity: s.Entity, Via: "lead-in"}
+				case ls[k].Speaker != nil && ls[k].Speaker.Entity < 0 && ls[k].Speaker.Via == "pronoun" && (ls[k].Speaker.NP.Word == "han" || ls[k].Speaker.NP.Word == "hun") && gap <= 1:
+					ls[k].Speaker.Entity, ls[k].Speaker.Via = s.Entity, "lead-in"
+				default:
+					continue
+				}
+				ls[k].Evidence = append(ls[k].Evidence, "speaker:lead-in")
+			}
+		}
+		return
 	}
 }
 

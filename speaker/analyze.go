@@ -127,7 +127,7 @@ func (a *Analysis) collectNames(doc *segment.Doc) {
 		}
 		ts := a.p.tokens(s.Start, s.End)
 		for i := 0; i < len(ts); {
-			if !(ts[i].cap || ts[i].role) {
+			if !(ts[i].cap || ts[i].role || definiteDets[ts[i].low] && i+1 < len(ts) && ts[i+1].cap) {
 				i++
 				continue
 			}
@@ -298,7 +298,7 @@ func (a *Analysis) speakingSubject(np NP) {
 		return
 	}
 	ts := a.p.tokens(np.Span.End, min(len(a.text), np.Span.End+40))
-	if len(ts) > 0 && reportingVerbs[ts[0].low] {
+	if len(ts) > 0 && isReportingVerb(ts[0].low) {
 		a.Entities[e].Type = Person
 	}
 }
@@ -441,7 +441,7 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			continue
 		}
 		np, next, ok := a.p.parseNP(ts, i)
-		if (l == "det" || l == "der" || l == "dette" || l == "den") && !(ok && (np.Kind == Named || np.Kind == RoleRef || np.Person)) {
+		if (l == "det" || l == "der" || l == "dette" || l == "den") && !(ok && (np.Kind == Named || np.Kind == RoleRef || np.Kind == Pronoun || np.Person)) {
 			i++
 			continue
 		}
@@ -484,6 +484,15 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		}
 		return -1, "name"
 	case Pronoun:
+		if np.Word == "den" || np.Word == "det" {
+			// The organisation that was the subject just before.
+			for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-3; k >= 0 && k > stop; k-- {
+				if s := a.salience[k]; s.entity >= 0 && a.Entities[s.entity].Type == Organisation {
+					return s.entity, "pronoun"
+				}
+			}
+			return -1, "pronoun"
+		}
 		if np.Word != "han" && np.Word != "hun" {
 			return -1, "pronoun"
 		}

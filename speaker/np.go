@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citat-go/citat/internal/segment"
+	"github.com/citat-go/citat/quote"
 )
 
 // Span is a half-open byte range [Start, End) into the analysed text.
@@ -127,16 +128,20 @@ var (
 	preps        = map[string]bool{"til": true, "i": true, "på": true, "hos": true, "fra": true, "med": true, "for": true, "om": true, "af": true, "ved": true, "under": true, "over": true, "efter": true, "mod": true, "blandt": true, "uden": true, "ifølge": true, "gennem": true, "bag": true, "foran": true, "inden": true, "end": true, "som": true}
 	// Words that start sentences but never names.
 	functionWords = set("det den de der han hun man vi jeg du i på til for med om af at og men så da når hvis nu her også derfor efter under over mod ifølge hos fra ved samtidig allerede tidligere senere desuden endnu hvad hvem hvor hvorfor hvordan hvilke hvilken mens selv sidste næste flere mange alle ingen nogle en et hele dermed dog ellers ja nej tak måske først siden inden før uden blandt hvert hver hverken både enten kun bare netop især heller endelig alligevel imens imidlertid mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december dette disse denne sådan således")
-	// Reporting verbs in the present and past, the verbs an organisation is
-	// the subject of in news: after an unknown capitalised word at the
-	// start of a sentence they mark it as a name.
-	reportingVerbs = set("siger sagde oplyser oplyste meddeler meddelte skriver skrev mener mente vurderer vurderede udtaler udtalte afviser afviste bekræfter bekræftede erkender erkendte kræver krævede advarer advarede understreger understregede annoncerer annoncerede fastslår fastslog fortæller fortalte melder meldte forklarer forklarede")
 	// Adverbs, auxiliaries and other words that cannot be the noun a
 	// genitive modifies: "Ester Brohus ikke", "Thomas har".
 	notNouns = set("ikke er var har havde blev bliver kan kunne vil ville skal skulle må måtte får fik går gik også selv dog nu jo vel aldrig altid ofte igen allerede stadig kun bare lige mere mest meget godt helt heller især netop vist nok snart tit sjældent endnu straks fortsat gerne hellere længe langt slet")
 	// Words after a role that do not belong to the phrase.
 	stopAfterRole = set("og men som der at")
 )
+
+// isReportingVerb reports whether the lower-case word l is a form, other
+// than the infinitive, of a verb of saying or thinking (quote's lexicon), the verbs a person or
+// an organisation is the subject of when news reports them.
+func isReportingVerb(l string) bool {
+	v, ok := quote.LookupVerb(l)
+	return ok && (v.Class == quote.Speech || v.Class == quote.Thought) && l != v.Lemma
+}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}

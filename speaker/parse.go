@@ -138,7 +138,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	// Danish puts the verb second whatever comes first, so only a
 	// reporting verb after the word says it names someone ("Pentagon
 	// oplyser"); "Faktisk er" does not.
-	return i+1 < len(ts) && !t.comma && reportingVerbs[ts[i+1].low]
+	return i+1 < len(ts) && !t.comma && isReportingVerb(ts[i+1].low)
 }
 
 // parseNP reads the noun phrase that starts at ts[i]; ok is false when none
@@ -157,6 +157,11 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			l = "de"
 		}
 		return NP{Span: t.Span, Kind: Pronoun, Word: l, Person: l == "han" || l == "hun"}, i + 1, true
+	case (l == "den" || l == "det") && i+1 < len(ts) && isReportingVerb(ts[i+1].low) &&
+		(ts[i+1].comma || i+2 < len(ts) && (ts[i+2].low == "at" || ts[i+2].low == "om" || notNouns[ts[i+2].low])):
+		// "Den konstaterer, at …": an organisation spoken of as "den"
+		// or "det" (Kommissionen … Den; udvalget … Det).
+		return NP{Span: t.Span, Kind: Pronoun, Word: l}, i + 1, true
 	case possessives[l] && i+1 < len(ts) && ts[i+1].title:
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
 	case indefinites[l] && !t.comma:
