@@ -141,7 +141,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := segment.New(work)
+	doc := segment.NewContext(ctx, work)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -160,6 +160,10 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, 
 		return nil, err
 	}
 	links := attribution.Link(doc, found, an, x.cfg.catalogue)
+	// Every stage returns early, with partial results, once ctx is done.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return records(text, an, links), nil
 }
 

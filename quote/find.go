@@ -441,13 +441,18 @@ func (f *finder) standalone(m marked) bool {
 	if len(rest) > 5 {
 		return false
 	}
+	// Look at the quote's own words before scanning the rest of the
+	// paragraph: in a paragraph of many short quotes the scan would
+	// otherwise run to the paragraph's end for every one of them.
+	if inner := f.words(m.inner.Start, m.inner.End); len(inner) < 3 {
+		return false
+	}
 	for i := m.closeEnd; i < paraEnd; i++ {
 		if c := f.text[i]; c == '.' || c == '!' || c == '?' || c == ',' {
 			return false
 		}
 	}
-	inner := f.words(m.inner.Start, m.inner.End)
-	return len(inner) >= 3
+	return true
 }
 
 // namingAfter recognises a fragment named by a clause after it: "»min
