@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/citat-go/citat"
 	"github.com/citat-go/citat/attribution"
@@ -155,31 +154,3 @@ func benchmarkLong(b *testing.B, n int) {
 
 func BenchmarkLong1MB(b *testing.B)  { benchmarkLong(b, 1<<20) }
 func BenchmarkLong10MB(b *testing.B) { benchmarkLong(b, 10<<20) }
-
-// TestLinearScaling checks that one long document costs no more per byte
-// at 10 MB than at 1 MB (within 1.2×, plus slack for a busy machine): no
-// stage may be quadratic in paragraphs, quotes or mentions.
-func TestLinearScaling(t *testing.T) {
-	if testing.Short() {
-		t.Skip("long inputs")
-	}
-	arts := corpus(t)
-	small, large := longDocument(arts, 1<<20), longDocument(arts, 10<<20)
-	perByte := func(text string, runs int) float64 {
-		best := time.Duration(1 << 62)
-		for range runs {
-			t0 := time.Now()
-			if _, err := citat.Extract(text); err != nil {
-				t.Fatal(err)
-			}
-			best = min(best, time.Since(t0))
-		}
-		return float64(best) / float64(len(text))
-	}
-	s := perByte(small, 5)
-	l := perByte(large, 2)
-	t.Logf("1 MB: %.1f ns/byte, 10 MB: %.1f ns/byte, ratio %.2f", s, l, l/s)
-	if l > s*1.2*1.25 {
-		t.Errorf("10 MB costs %.2f× the time per byte of 1 MB; want at most 1.2×", l/s)
-	}
-}
