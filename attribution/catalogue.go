@@ -180,7 +180,7 @@ func (c *Catalogue) find(text string, ws []segment.Span) []Match {
 		sp := segment.Span{Start: ws[i].Start, End: bestEnd}
 		name := o.Name
 		if name == "" {
-			name = trimGenitive(text[sp.Start:sp.End], c, best)
+			name = trimGenitive(joinWords(text, ws[i:i+bestLen]), c, best)
 		}
 		out = append(out, Match{Name: name, Kind: o.Kind, Span: sp})
 		i += bestLen - 1
@@ -208,6 +208,23 @@ func (c *Catalogue) candidates(w string) []variant {
 		}
 	}
 	return nil
+}
+
+// joinWords writes the words ws of text with one space between them, so
+// that a name matched across a line break or a dash reads as one name.
+func joinWords(text string, ws []segment.Span) string {
+	if len(ws) == 1 || text[ws[0].Start:ws[len(ws)-1].End] == strings.Join(wordStrings(text, ws), " ") {
+		return strings.TrimSuffix(text[ws[0].Start:ws[len(ws)-1].End], ".")
+	}
+	return strings.TrimSuffix(strings.Join(wordStrings(text, ws), " "), ".")
+}
+
+func wordStrings(text string, ws []segment.Span) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = text[w.Start:w.End]
+	}
+	return out
 }
 
 func isGenitiveOf(got, want string) bool {

@@ -3,6 +3,8 @@ package quote
 import (
 	_ "embed"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed verbs.txt
@@ -72,6 +74,20 @@ var verbs = parseLexicon(verbsData)
 
 // LookupVerb returns the reporting verb that word (any case) is a form of.
 func LookupVerb(word string) (Verb, bool) {
-	v, ok := verbs[strings.ToLower(word)]
+	w := strings.ToLower(word)
+	v, ok := verbs[w]
+	if !ok && !isASCII(w) {
+		// A decomposed å (a + U+030A) spells the same verb.
+		v, ok = verbs[norm.NFC.String(w)]
+	}
 	return v, ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/citat-go/citat/internal/segment"
 )
 
@@ -290,7 +292,11 @@ func hasParticle(between []word, particle []string) bool {
 	// The particle words must appear in order between verb and clause.
 	k := 0
 	for _, w := range between {
-		if k < len(particle) && w.lower() == particle[k] {
+		l := w.lower()
+		if !isASCII(l) {
+			l = norm.NFC.String(l)
+		}
+		if k < len(particle) && l == particle[k] {
 			k++
 		}
 	}

@@ -60,10 +60,7 @@ func newParser(doc *segment.Doc) *parser {
 // tokens returns the words wholly inside [start, end), sharing storage.
 func (p *parser) tokens(start, end int) []tok {
 	i := sort.Search(len(p.all), func(i int) bool { return p.all[i].Start >= start })
-	j := i
-	for j < len(p.all) && p.all[j].End <= end {
-		j++
-	}
+	j := i + sort.Search(len(p.all)-i, func(k int) bool { return p.all[i+k].End > end })
 	return p.all[i:j:j]
 }
 

@@ -82,11 +82,8 @@ func lowerSameLength(text string) string {
 // the Doc's storage.
 func (d *Doc) WordsIn(start, end int) []Span {
 	i := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= start })
-	j := i
-	for j < len(d.Words) && d.Words[j].End <= end {
-		j++
-	}
-	return d.Words[i:j]
+	j := i + sort.Search(len(d.Words)-i, func(k int) bool { return d.Words[i+k].End > end })
+	return d.Words[i:j:j]
 }
 
 // WordIndex returns the index of the first word starting at or after pos.
