@@ -149,6 +149,11 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if len(found.Quotes) == 0 {
+		// Most archive texts quote no one: the speaker stages have nothing
+		// to attribute.
+		return nil, nil
+	}
 	direct := make([]segment.Span, 0, len(found.Quotes))
 	for _, q := range found.Quotes {
 		if q.Kind == quote.Direct {
