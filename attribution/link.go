@@ -156,6 +156,9 @@ func (l *linker) link(q quote.Quote) Linked {
 		e, via := -1, ""
 		if l.afterQuestion(q.Paragraph) {
 			e, via = l.lastAnswerer, "interview"
+			if e < 0 {
+				e = l.lastSpeaker
+			}
 		}
 		if e < 0 && l.lastSpeaker >= 0 && q.Paragraph-l.lastSpeakerPara <= 3 {
 			e, via = l.lastSpeaker, "previous-quote"

@@ -399,11 +399,17 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 			intro.Start = p.Start
 		}
 	case k == p.Start && m.para > 0:
-		prev := f.doc.Paragraphs[m.para-1]
-		if f.text[prev.End-1] != ':' || f.dashLed[m.para-1] {
+		ip := m.para - 1
+		// A subheading may stand between the introduction and the quote:
+		// "…, siger Peter Holm:" / "HÆNDELIGT" / "»…«".
+		if ip > 0 && f.subheading(ip) {
+			ip--
+		}
+		prev := f.doc.Paragraphs[ip]
+		if f.text[prev.End-1] != ':' || f.dashLed[ip] {
 			return Attribution{}, false
 		}
-		sents := f.doc.ParaSentences(m.para - 1)
+		sents := f.doc.ParaSentences(ip)
 		intro = Span{Start: sents[len(sents)-1].Start, End: prev.End - 1}
 	default:
 		return Attribution{}, false
@@ -419,13 +425,43 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 			a.Cue, a.Verb = w.Span, v.Lemma
 			// The speaker is the subject of the clause of that verb:
 			// "…, hvor kunden siger:".
-			if k := strings.LastIndexByte(f.text[intro.Start:w.Start], ','); k >= 0 && strings.TrimSpace(f.text[intro.Start+k+1:w.Start]) != "" {
-				a.Who.Start = intro.Start + k + 1
+			if k := strings.LastIndexByte(f.text[intro.Start:w.Start], ','); k >= 0 {
+				if strings.TrimSpace(f.text[intro.Start+k+1:w.Start]) != "" {
+					a.Who.Start = intro.Start + k + 1
+				} else if !f.apposition(intro.Start, intro.Start+k) {
+					// "Om de to situationer, …, siger Peter Holm:": the
+					// verb comes second after a fronted element, and the
+					// subject after the verb.
+					a.Who.Start = w.Start
+				}
 			}
 			break
 		}
 	}
 	return a, true
+}
+
+// apposition reports whether the text before a comma ending at end ends
+// an apposition to the subject ("Ibrahim Holm, PLO's repræsentant i
+// Paris,"): a second comma before it, and a capitalised word starting the
+// stretch.
+func (f *finder) apposition(start, end int) bool {
+	k := strings.LastIndexByte(f.text[start:end], ',')
+	if k < 0 {
+		return false
+	}
+	ws := f.words(start, start+k)
+	return len(ws) > 0 && ws[0].capitalized() && len(ws) <= 4
+}
+
+// subheading reports whether paragraph p is a subheading: at most four
+// words and no sentence punctuation.
+func (f *finder) subheading(p int) bool {
+	pp := f.doc.Paragraphs[p]
+	if strings.ContainsAny(f.text[pp.Start:pp.End], ".,:;!?»«\"”“") {
+		return false
+	}
+	return len(f.words(pp.Start, pp.End)) <= 4
 }
 
 // standalone reports whether the quote is a sentence or paragraph of its own

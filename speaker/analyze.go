@@ -294,11 +294,12 @@ func (a *Analysis) speakingSubject(np NP) {
 		return
 	}
 	e, ok := a.byStart[np.Name.Start]
-	if !ok || a.Entities[e].Type != UnknownType {
+	if !ok || a.Entities[e].Type != UnknownType || isMedia(a.Entities[e].Name) {
 		return
 	}
 	ts := a.p.tokens(np.Span.End, min(len(a.text), np.Span.End+40))
-	if len(ts) > 0 && isReportingVerb(ts[0].low) {
+	before := a.p.tokens(max(0, np.Span.Start-20), np.Span.Start)
+	if len(ts) > 0 && isReportingVerb(ts[0].low) || len(before) > 0 && isReportingVerb(before[len(before)-1].low) {
 		a.Entities[e].Type = Person
 	}
 }
@@ -393,6 +394,17 @@ func (a *Analysis) addSalient(np NP) {
 // gives the organisation, Venstre.
 func (a *Analysis) Subject(region Span) (NP, bool) {
 	ts := a.p.tokens(region.Start, region.End)
+	// A fronted subordinate clause ("Da man havde renset tandsættet,
+	// konstaterede professoren, at …") holds no subject of the main
+	// clause: it ends at its comma.
+	if len(ts) > 0 && subordinators[ts[0].low] && !a.inQuote(ts[0].Start) {
+		for k, t := range ts {
+			if t.comma {
+				ts = ts[k+1:]
+				break
+			}
+		}
+	}
 	var locative, source *NP
 	for i := 0; i < len(ts); {
 		if a.inQuote(ts[i].Start) {
@@ -576,7 +588,7 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 // common noun refers to; the attribution stage treats them as sources.
 func isMedia(name string) bool {
 	switch name {
-	case "Reuters", "AFP", "AP", "Ritzau", "Bloomberg", "DR", "TV 2":
+	case "Reuters", "Reuter", "AFP", "AP", "Ritzau", "Bloomberg", "DR", "TV 2", "TV2", "dpa", "DPA", "TASS", "Interfax", "BBC", "CNN":
 		return true
 	}
 	return false

@@ -131,6 +131,8 @@ var (
 	// Adverbs, auxiliaries and other words that cannot be the noun a
 	// genitive modifies: "Ester Brohus ikke", "Thomas har".
 	notNouns = set("ikke er var har havde blev bliver kan kunne vil ville skal skulle må måtte får fik går gik også selv dog nu jo vel aldrig altid ofte igen allerede stadig kun bare lige mere mest meget godt helt heller især netop vist nok snart tit sjældent endnu straks fortsat gerne hellere længe langt slet")
+	// Subordinators that open a clause fronted before the main clause.
+	subordinators = set("da når hvis fordi selvom mens inden før idet skønt efterhånden eftersom såfremt")
 	// Words after a role that do not belong to the phrase.
 	stopAfterRole = set("og men som der at")
 )

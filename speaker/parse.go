@@ -159,6 +159,13 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		// "Den konstaterer, at …": an organisation spoken of as "den"
 		// or "det" (Kommissionen … Den; udvalget … Det).
 		return NP{Span: t.Span, Kind: Pronoun, Word: l}, i + 1, true
+	case (l == "hans" || l == "hendes") && i+1 < len(ts) && !ts[i+1].cap && !ts[i+1].title && i+2 >= len(ts):
+		// "Hans erkendelse:" introducing a quote: the possessor speaks.
+		w := "han"
+		if l == "hendes" {
+			w = "hun"
+		}
+		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Pronoun, Word: w, Person: true}, i + 2, true
 	case possessives[l] && i+1 < len(ts) && ts[i+1].title:
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
 	case indefinites[l] && !t.comma:
