@@ -52,7 +52,7 @@ type Linked struct {
 
 // Link resolves the speaker and source of every quote in found.
 func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) []Linked {
-	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}, lastSpeaker: -1, lastAnswerer: -1}
+	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}, lastSpeaker: -1, lastSpeakerPara: -1, lastAnswerer: -1}
 	l.quotePara = make(map[int]bool, len(found.Quotes))
 	for _, q := range found.Quotes {
 		l.quotePara[q.Paragraph] = true
@@ -160,10 +160,13 @@ func (l *linker) link(q quote.Quote) Linked {
 				e = l.lastSpeaker
 			}
 		}
-		if e < 0 && l.lastSpeaker >= 0 && q.Paragraph-l.lastSpeakerPara <= 3 {
+		recent := l.lastSpeakerPara >= 0 && q.Paragraph-l.lastSpeakerPara <= 3
+		if e < 0 && l.lastSpeaker >= 0 && recent {
 			e, via = l.lastSpeaker, "previous-quote"
 		}
-		if e < 0 {
+		// After a quote by someone unnamed ("Finanskilder siger, at …"),
+		// the quote that follows stays unnamed too.
+		if e < 0 && !(recent && l.lastSpeaker < 0) {
 			e, via = l.an.LatestSpeaker(q.Span.Start), "salience"
 		}
 		if e >= 0 {
@@ -206,11 +209,14 @@ func (l *linker) link(q quote.Quote) Linked {
 			lk.Evidence = append(lk.Evidence, "source:inherited")
 		}
 	}
-	if info.spk != nil && info.spk.Entity >= 0 {
+	switch {
+	case info.spk != nil && info.spk.Entity >= 0:
 		l.lastSpeaker, l.lastSpeakerPara = info.spk.Entity, q.Paragraph
 		if l.afterQuestion(q.Paragraph) {
 			l.lastAnswerer = info.spk.Entity
 		}
+	case info.spk != nil && info.spk.NP.Person && info.spk.Via == "unnamed":
+		l.lastSpeaker, l.lastSpeakerPara = -1, q.Paragraph
 	}
 	lk.Confidence = round2(conf)
 	return lk

@@ -174,6 +174,10 @@ func isGenitive(ts []tok, i int) bool {
 		if strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") {
 			return true
 		}
+		// "CDs Frode Holm", "SFs Pia Dyhr": an acronym's genitive.
+		if len(s) >= 3 && allCaps(s[:len(s)-1]) {
+			return true
+		}
 		if _, ok := lex.known[strings.TrimSuffix(s, "s")]; ok {
 			return true
 		}

@@ -166,6 +166,10 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			w = "hun"
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Pronoun, Word: w, Person: true}, i + 2, true
+	case i+1 < len(ts) && isReportingVerb(ts[i+1].low) && !t.comma && bareplural(l) && !p.isNameTok(ts, i) && !t.role:
+		// A bare noun speaking: "Finanskilder siger, at …", "Eksperter
+		// vurderer, at …". Someone unnamed.
+		return NP{Span: t.Span, Kind: Unnamed, Person: true}, i + 1, true
 	case possessives[l] && i+1 < len(ts) && ts[i+1].title:
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
 	case indefinites[l] && !t.comma:
@@ -255,6 +259,15 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		}
 	}
 	return p.named(ts, i)
+}
+
+// bareplural reports whether l looks like a bare plural noun ("kilder",
+// "eksperter", "forskere"): no definite ending, no function word.
+func bareplural(l string) bool {
+	if _, org := lex.orgNouns[l]; org || functionWords[l] || pronouns[l] || lex.unnamed[l] || utf8.RuneCountInString(l) <= 4 {
+		return false
+	}
+	return strings.HasSuffix(l, "er") && !strings.HasSuffix(l, "erne")
 }
 
 // isAdjOrNoun guesses that a lower-case word after "de" begins a noun
