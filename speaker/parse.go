@@ -224,6 +224,21 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 				break
 			}
 		}
+		// "de nordsjællandske byråds formand, borgmester Finn Holm": a
+		// genitive or a title after the adjectives starts a role, and a
+		// name may follow it.
+		if k := last + 1; last >= 0 && k < len(ts) && !ts[last].comma && (isGenitive(ts, k) || ts[k].role) || last < 0 && i+1 < len(ts) && ts[i+1].role {
+			if last < 0 {
+				k = i + 1
+			}
+			if np, n, ok := p.named(ts, k); ok && np.Kind == Named && np.Name.End > np.Name.Start {
+				np.Span.Start = t.Start
+				if np.Role.End > np.Role.Start {
+					np.Role.Start = t.Start
+				}
+				return np, n, true
+			}
+		}
 		if last < 0 {
 			return NP{}, i, false
 		}
@@ -329,7 +344,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 				continue
 			}
 		}
-		if !t.cap && isGenitive(ts, j) && j+1 < len(ts) && (ts[j+1].title || !ts[j+1].cap) && roleStart < 0 && strings.HasSuffix(l, "s") && utf8.RuneCountInString(l) > 4 && (strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ernes")) {
+		if !t.cap && isGenitive(ts, j) && j+1 < len(ts) && (ts[j+1].title || !ts[j+1].cap) && roleStart < 0 && strings.HasSuffix(l, "s") && utf8.RuneCountInString(l) > 4 && (strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ernes") || ts[j+1].title) {
 			markRole(j)
 			j++
 			continue
