@@ -276,7 +276,16 @@ func (f *finder) clause(s segment.Sentence) bool {
 			neg = true
 		}
 		head := Span{Start: s.Start, End: ws[i-1].End}
-		a := Attribution{Cue: ws[vi].Span, Verb: verb.Lemma, Who: head, Span: head, Negated: neg, Paragraph: s.Para}
+		who := head
+		// The cue inside a subordinate clause ("…, efter at Karl Holm
+		// forud havde sagt, at …") has its subject in that clause.
+		for k := vi - 1; k > 0; k-- {
+			if l := ws[k].lower(); clauseOpeners[l] || l == "at" && k > 0 && (ws[k-1].lower() == "efter" || ws[k-1].lower() == "før" || ws[k-1].lower() == "inden" || ws[k-1].lower() == "uden") {
+				who.Start = ws[k].Start
+				break
+			}
+		}
+		a := Attribution{Cue: ws[vi].Span, Verb: verb.Lemma, Who: who, Span: head, Negated: neg, Paragraph: s.Para}
 		body := Span{Start: ws[i].End, End: s.End}
 		ai := f.addAttr(a)
 		f.addQuote(body, f.kindFor(body, Indirect), ai, false, "clause-"+c)

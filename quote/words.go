@@ -20,6 +20,8 @@ var (
 	// not a subject.
 	prepositions = set("til i på hos fra med for om af ved under over efter mod blandt uden ifølge gennem ad bag foran inden")
 	negations    = set("ikke aldrig ingenlunde næppe")
+	// Conjunctions that open a subordinate clause inside a sentence.
+	clauseOpeners = set("da fordi når hvis mens selvom idet skønt eftersom")
 	// Subordinators that open a fronted clause: "Da han kom, sagde hun …"
 	// has an inverted main clause, not an attribution tail.
 	subordinators = set("da når hvis fordi selvom mens inden før efter idet skønt om hvor hvordan hvorfor hvornår")

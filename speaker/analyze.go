@@ -565,7 +565,7 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-20; k >= 0 && k > stop; k-- {
 			if s := a.salience[k]; s.entity >= 0 {
 				e := &a.Entities[s.entity]
-				if e.Type == Organisation && !isMedia(e.Name) && (must == "" || strings.Contains(e.Name, must) || must == "parti" && lex.partyNames[e.Name]) {
+				if e.Type == Organisation && !isMedia(e.Name) && (must == "" || strings.Contains(e.Name, must) || must == "parti" && (lex.partyNames[e.Name] || lex.partyNames[lex.known[e.Name]])) {
 					return s.entity, "organisation-noun"
 				}
 			}
@@ -574,7 +574,7 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 			if e.Type != Organisation || isMedia(e.Name) {
 				return false
 			}
-			if must == "parti" && lex.partyNames[e.Name] {
+			if must == "parti" && (lex.partyNames[e.Name] || lex.partyNames[lex.known[e.Name]]) {
 				return true
 			}
 			return strings.Contains(e.Name, must)
@@ -590,6 +590,12 @@ func isMedia(name string) bool {
 	switch name {
 	case "Reuters", "Reuter", "AFP", "AP", "Ritzau", "Bloomberg", "DR", "TV 2", "TV2", "dpa", "DPA", "TASS", "Interfax", "BBC", "CNN":
 		return true
+	}
+	// Broadcasters by their usual prefixes: "TV 2 Sport", "DR Nyheder".
+	for _, p := range []string{"TV ", "TV2", "DR ", "Radio", "P1", "P3", "P4"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
 	}
 	return false
 }

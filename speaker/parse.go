@@ -227,7 +227,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		// "de nordsjællandske byråds formand, borgmester Finn Holm": a
 		// genitive or a title after the adjectives starts a role, and a
 		// name may follow it.
-		if k := last + 1; last >= 0 && k < len(ts) && !ts[last].comma && (isGenitive(ts, k) || ts[k].role) || last < 0 && i+1 < len(ts) && ts[i+1].role {
+		if k := last + 1; last >= 0 && k < len(ts) && !ts[last].comma && (isGenitive(ts, k) || ts[k].role) || last < 0 && i+1 < len(ts) && (ts[i+1].role || isGenitive(ts, i+1)) {
 			if last < 0 {
 				k = i + 1
 			}
@@ -671,7 +671,8 @@ func (p *parser) typeOf(np *NP, name []tok) {
 		return
 	}
 	for _, t := range name {
-		if lex.orgWords[t.s] {
+		// "TV 2 Lorry", "3F": numbers name things, not people.
+		if lex.orgWords[t.s] || isNumber(t.s) || t.s[0] >= '0' && t.s[0] <= '9' {
 			np.Org = true
 			return
 		}
