@@ -414,7 +414,8 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 		l := ts[i].lower()
 		if preps[l] || l == "forud" {
 			j := i + 1
-			if l == "forud" && j < len(ts) && ts[j].lower() == "for" {
+			// "forud for", "over for", "uden for": one preposition.
+			if j < len(ts) && preps[ts[j].low] && !ts[i].comma {
 				j++
 			}
 			if j < len(ts) {

@@ -112,7 +112,9 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
 	// name.
 	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.s, "-") {
-		if !orgSuffixed(l) {
+		// "Fødevarekoncernen Hvidbjerg Foods": a definite noun, even one
+		// ending like an organisation, describes the name after it.
+		if !orgSuffixed(l) || i+1 < len(ts) && ts[i+1].cap && !t.comma {
 			return false
 		}
 	}
@@ -387,8 +389,8 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			// Without a comma the name starts at the first first name:
 			// "byrådsmedlem i Faxe Lene Holm".
 			found := false
-			for m := j + 1; m < len(ts) && m < j+5 && ts[m].cap && !ts[m-1].comma; m++ {
-				if _, ok := lex.firstNames[ts[m].s]; ok && m > j+1 {
+			for m := j + 1; m < len(ts) && m < j+9 && !ts[m-1].comma && !isReportingVerb(ts[m].low); m++ {
+				if _, ok := lex.firstNames[ts[m].s]; ok && m > j+1 && ts[m].cap {
 					roleEnd = ts[m-1].End
 					j, found = m, true
 					break
