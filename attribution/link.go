@@ -156,12 +156,12 @@ func (l *linker) link(q quote.Quote) Linked {
 		e, via := -1, ""
 		if l.afterQuestion(q.Paragraph) {
 			e, via = l.lastAnswerer, "interview"
-			if e < 0 {
+			if e < 0 && l.isPerson(l.lastSpeaker) {
 				e = l.lastSpeaker
 			}
 		}
 		recent := l.lastSpeakerPara >= 0 && q.Paragraph-l.lastSpeakerPara <= 3
-		if e < 0 && l.lastSpeaker >= 0 && recent {
+		if e < 0 && l.isPerson(l.lastSpeaker) && recent {
 			e, via = l.lastSpeaker, "previous-quote"
 		}
 		// After a quote by someone unnamed ("Finanskilder siger, at …"),
@@ -220,6 +220,12 @@ func (l *linker) link(q quote.Quote) Linked {
 	}
 	lk.Confidence = round2(conf)
 	return lk
+}
+
+// isPerson reports whether entity e is a person: only people answer
+// interview questions and go on speaking in runs of quotes.
+func (l *linker) isPerson(e int) bool {
+	return e >= 0 && l.an.Entities[e].Type == speaker.Person
 }
 
 // afterQuestion reports whether the paragraph before p is a question that

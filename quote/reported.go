@@ -257,6 +257,11 @@ func (f *finder) clause(s segment.Sentence) bool {
 			}
 			continue
 		}
+		// The journalist's question: "Hvad håber du, at publikum tager
+		// med hjem?"
+		if f.text[s.End-1] == '?' && secondPerson(ws[:i]) {
+			continue
+		}
 		// Reported speech inside a clause that is not itself reported
 		// ("garanti for, at løsningen ikke kræver, at …") is no quote.
 		if bare >= 0 && vi > bare {
@@ -280,8 +285,14 @@ func (f *finder) clause(s segment.Sentence) bool {
 		// The cue inside a subordinate clause ("…, efter at Karl Holm
 		// forud havde sagt, at …") has its subject in that clause.
 		for k := vi - 1; k > 0; k-- {
-			if l := ws[k].lower(); clauseOpeners[l] || l == "at" && k > 0 && (ws[k-1].lower() == "efter" || ws[k-1].lower() == "før" || ws[k-1].lower() == "inden" || ws[k-1].lower() == "uden") {
+			l := ws[k].lower()
+			if clauseOpeners[l] || l == "at" && (ws[k-1].lower() == "efter" || ws[k-1].lower() == "før" || ws[k-1].lower() == "inden" || ws[k-1].lower() == "uden") {
 				who.Start = ws[k].Start
+				break
+			}
+			// A second main clause: "X kaldte det …, og Y har sagt, at".
+			if (l == "og" || l == "men") && commaBefore(f.text, ws[k-1].End, ws[k].Start) {
+				who.Start = ws[k].End
 				break
 			}
 		}
@@ -290,6 +301,18 @@ func (f *finder) clause(s segment.Sentence) bool {
 		ai := f.addAttr(a)
 		f.addQuote(body, f.kindFor(body, Indirect), ai, false, "clause-"+c)
 		return true
+	}
+	return false
+}
+
+// secondPerson reports whether the words address the reader or the
+// interviewee: du, dig, din, I, jer.
+func secondPerson(ws []word) bool {
+	for _, w := range ws {
+		switch w.s {
+		case "du", "Du", "dig", "din", "dit", "dine", "I", "jer", "jeres":
+			return true
+		}
 	}
 	return false
 }

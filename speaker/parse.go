@@ -679,7 +679,9 @@ func (p *parser) typeOf(np *NP, name []tok) {
 			return
 		}
 	}
-	if len(name) == 1 && orgSuffixed(first) {
+	// "Rigspolitiet", "Det Danske Filminstitut": the last word ends like
+	// an institution.
+	if orgSuffixed(name[len(name)-1].s) {
 		np.Org = true
 		return
 	}
