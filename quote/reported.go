@@ -291,8 +291,15 @@ func (f *finder) clause(s segment.Sentence) bool {
 				break
 			}
 			// A second main clause: "X kaldte det …, og Y har sagt, at".
+			// Not when it shares the first clause's subject ("X har ikke
+			// ønsket at kommentere, men oplyser, at").
 			if (l == "og" || l == "men") && commaBefore(f.text, ws[k-1].End, ws[k].Start) {
-				who.Start = ws[k].End
+				for _, w := range ws[k+1 : vi] {
+					if w.capitalized() || subjectPronouns[w.lower()] || determiners[w.lower()] {
+						who.Start = ws[k].End
+						break
+					}
+				}
 				break
 			}
 		}
