@@ -287,7 +287,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		for k := vi - 1; k > 0; k-- {
 			l := ws[k].lower()
 			if clauseOpeners[l] || l == "at" && (ws[k-1].lower() == "efter" || ws[k-1].lower() == "før" || ws[k-1].lower() == "inden" || ws[k-1].lower() == "uden") {
-				who.Start = ws[k].Start
+				who.Start = ws[k].End
 				break
 			}
 			// A second main clause: "X kaldte det …, og Y har sagt, at".
