@@ -315,7 +315,7 @@ func conjuncts(text string, sp Span) []Span {
 			continue
 		}
 		rest := text[i+1 : sp.End]
-		if c == ';' || strings.HasPrefix(rest, " men ") || strings.HasPrefix(rest, " og ") && !strings.HasPrefix(rest, " og at ") {
+		if c == ';' || (strings.HasPrefix(rest, " men ") || strings.HasPrefix(rest, " og ")) && !strings.HasPrefix(rest, " og at ") && !strings.HasPrefix(rest, " men at ") {
 			out = append(out, Span{Start: start, End: i})
 			start = i + 1
 		}
@@ -516,12 +516,25 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 		if e := a.sameSentence(pos, want); e >= 0 {
 			return e, "pronoun"
 		}
+		cur := a.doc.SentenceAt(pos)
 		for k, stop := a.salienceBefore(pos)-1, a.salienceBefore(pos)-lookback; k >= 0 && k > stop; k-- {
 			s := a.salience[k]
 			if !s.person || s.gender != UnknownGender && s.gender != want {
 				continue
 			}
+			// A subject several sentences back loses to a person of the
+			// pronoun's gender named in the last two sentences, even
+			// outside subject position: "For Camilla Holm er beskeden
+			// svær at sluge. »…,« siger hun."
+			if cur-s.sent > 3 {
+				if e := a.recentPerson(pos, cur-2, want); e >= 0 {
+					return e, "pronoun"
+				}
+			}
 			return s.entity, "pronoun"
+		}
+		if e := a.recentPerson(pos, cur-2, want); e >= 0 {
+			return e, "pronoun"
 		}
 		return -1, "pronoun"
 	case RoleRef:
@@ -649,6 +662,27 @@ func (a *Analysis) sameSentence(pos int, want Gender) int {
 		m := a.timeline[k]
 		e := &a.Entities[m.entity]
 		if e.Type == Person && !a.inQuote(m.pos) && (e.Gender == UnknownGender || e.Gender == want) {
+			return m.entity
+		}
+	}
+	return -1
+}
+
+// recentPerson returns the person of gender want named last before pos,
+// outside quotes, in sentence fromSent or later; -1 when there is none.
+func (a *Analysis) recentPerson(pos, fromSent int, want Gender) int {
+	if fromSent < 0 {
+		fromSent = 0
+	}
+	if fromSent >= len(a.doc.Sentences) {
+		return -1
+	}
+	start := a.doc.Sentences[fromSent].Start
+	i := sort.Search(len(a.timeline), func(i int) bool { return a.timeline[i].pos >= pos })
+	for k := i - 1; k >= 0 && a.timeline[k].pos >= start; k-- {
+		m := a.timeline[k]
+		e := &a.Entities[m.entity]
+		if e.Type == Person && e.Gender == want && !a.inQuote(m.pos) {
 			return m.entity
 		}
 	}
