@@ -253,10 +253,18 @@ func (l *linker) resolve(a quote.Attribution) attrInfo {
 		subjSpan = np.Span
 		name := np.Name
 		if np.Kind == speaker.Named {
+			src := (*Source)(nil)
 			if ms := l.cat.find(l.text, l.doc.WordsIn(name.Start, name.End)); len(ms) == 1 && ms[0].Span == name {
+				src = &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span}
+			} else if u, ok := UnlistedAt(l.text, name.Start, name.End); ok && u == name {
+				// An outlet the catalogue lacks: "Det skrev Sjællands
+				// Tidende".
+				src = &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+			}
+			if src != nil {
 				// The medium itself is the subject ("skriver AFP",
 				// "Ifølge Bloomberg"): a source, and no named speaker.
-				info.src = &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span}
+				info.src = src
 				info.spk = &Speaker{Entity: -1, Mention: np.Span, NP: np, Via: "source"}
 				info.ev = append(info.ev, "speaker:medium-as-subject", "source:subject")
 				return info

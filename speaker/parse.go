@@ -177,7 +177,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	case indefinites[l] && !t.comma:
 		j := i + 1
 		person := false
-		for j < len(ts) && j < i+5 && !ts[j].cap && !preps[ts[j].low] {
+		for j < len(ts) && j < i+5 && !ts[j].cap && !preps[ts[j].low] && !isReportingVerb(ts[j].low) && !notNouns[ts[j].low] {
 			j++
 			// The head noun ends the phrase: "Fire læger mente …", "En
 			// 45-årig kvinde, der …".
