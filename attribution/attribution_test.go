@@ -95,6 +95,8 @@ func TestLinkSources(t *testing.T) {
 		{"quote column line", "Borgmester Anne Holm (V) om havnen:\n\n»Det er en stor dag for byen.«\n\n(Ritzau)", []string{"Ritzau"}},
 		{"a later quote inherits, marked", "- Vi er klar, siger Mette Holm til DR.\n\nMette Holm tilføjer, at hun er glad.", []string{"DR", "DR(inherited)"}},
 		{"a press release names no source", "Det oplyser Rigspolitiet i en pressemeddelelse.", nil},
+		{"'til avisen' is the newspaper named before", "Bageriet lukker.\n\nDet skriver Nordjyske.\n\n- Det er trist, siger bager Ole Holm til avisen.", []string{"Nordjyske", "Nordjyske"}},
+		{"'til avisen' skips a broadcaster", "Byen får en ny havn.\n\nDet skriver Politiken.\n\n- Vi er klar, siger Anne Holm til TV 2.\n\nBorgmester Ib Berg siger til avisen, at byen er klar.", []string{"Politiken", "TV 2", "Politiken"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,6 +11,7 @@
 package attribution
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,6 +125,7 @@ type linker struct {
 	// to a journalist's question.
 	lastSpeaker, lastSpeakerPara, lastAnswerer int
 	quotePara                                  map[int]bool // paragraphs where a quote starts
+	media                                      []Source     // the outlets named as sources so far
 }
 
 var ruleConfidence = map[string]float64{
@@ -185,6 +187,9 @@ func (l *linker) link(q quote.Quote) Linked {
 	if !ok {
 		info = l.resolve(a)
 		l.byAttr[q.Attr] = info
+		if info.src != nil {
+			l.media = append(l.media, *info.src)
+		}
 	}
 	lk.Speaker = info.spk
 	lk.Evidence = append(lk.Evidence, info.ev...)
@@ -280,8 +285,49 @@ func (l *linker) resolve(a quote.Attribution) attrInfo {
 	} else if src := l.columnSource(a.Paragraph); a.Intro && src != nil {
 		info.src = src
 		info.ev = append(info.ev, "source:column-line")
+	} else if src := l.mediumNoun(a.Span); src != nil {
+		info.src = src
+		info.ev = append(info.ev, "source:medium-noun")
 	}
 	return info
+}
+
+// mediumNoun resolves "til avisen", "over for bladet" to the outlet the
+// article last named as a source: "Det skriver Nordjyske. … siger han til
+// avisen."
+func (l *linker) mediumNoun(sp Span) *Source {
+	ws := l.doc.WordsIn(sp.Start, sp.End)
+	for i := 1; i < len(ws); i++ {
+		prev := strings.ToLower(l.text[ws[i-1].Start:ws[i-1].End])
+		w := strings.ToLower(l.text[ws[i].Start:ws[i].End])
+		kinds, ok := backNouns[w]
+		if !ok || prev != "til" && prev != "for" && prev != "ifølge" {
+			continue
+		}
+		// The latest outlet of the kind the noun names.
+		for k := len(l.media) - 1; k >= 0; k-- {
+			m := l.media[k]
+			if slices.Contains(kinds, m.Kind) && !(m.Kind == UnknownMedium && isBroadcastName(m.Name) != slices.Contains(kinds, Broadcaster)) {
+				m.Mention, m.Inherited = ws[i], false
+				return &m
+			}
+		}
+	}
+	return nil
+}
+
+func isBroadcastName(name string) bool {
+	return strings.HasPrefix(name, "TV") || strings.HasPrefix(name, "Radio") || strings.HasPrefix(name, "DR")
+}
+
+// backNouns refer back to an outlet already named, of the kinds given.
+var backNouns = map[string][]SourceKind{
+	"avisen": {Newspaper, Online, UnknownMedium}, "bladet": {Newspaper, UnknownMedium},
+	"dagbladet": {Newspaper, UnknownMedium}, "ugebladet": {Newspaper, UnknownMedium},
+	"mediet":    {Newspaper, Online, Broadcaster, UnknownMedium},
+	"stationen": {Broadcaster, UnknownMedium}, "tv-stationen": {Broadcaster, UnknownMedium},
+	"radiostationen": {Broadcaster, UnknownMedium}, "kanalen": {Broadcaster, UnknownMedium},
+	"nyhedsbureauet": {Agency}, "bureauet": {Agency},
 }
 
 // sourceIn returns the first outlet named in the attribution phrase sp,
