@@ -168,7 +168,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			w = "hun"
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Pronoun, Word: w, Person: true}, i + 2, true
-	case i+1 < len(ts) && isReportingVerb(ts[i+1].low) && !t.comma && bareplural(l) && !p.isNameTok(ts, i) && !t.role:
+	case !t.comma && !t.role && bareplural(l) && i+1 < len(ts) && isReportingVerb(ts[i+1].low) && !p.isNameTok(ts, i):
 		// A bare noun speaking: "Finanskilder siger, at …", "Eksperter
 		// vurderer, at …". Someone unnamed.
 		return NP{Span: t.Span, Kind: Unnamed, Person: true}, i + 1, true
