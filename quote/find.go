@@ -484,7 +484,9 @@ func (f *finder) standalone(m marked) bool {
 		return false
 	}
 	for i := m.closeEnd; i < paraEnd; i++ {
-		if c := f.text[i]; c == '.' || c == '!' || c == '?' || c == ',' {
+		// A period closing the paragraph right after the mark is fine:
+		// "»Jeg skal holde vægt«."
+		if c := f.text[i]; (c == '.' || c == '!' || c == '?' || c == ',') && !(c == '.' && i == m.closeEnd && i+1 == paraEnd) {
 			return false
 		}
 	}

@@ -280,6 +280,10 @@ func (f *finder) clause(s segment.Sentence) bool {
 		if vi > 0 && negations[ws[vi-1].lower()] {
 			neg = true
 		}
+		// "Bush har endnu ikke meddelt, om han kommer": nothing was said.
+		if neg && c != "at" {
+			continue
+		}
 		head := Span{Start: s.Start, End: ws[i-1].End}
 		who := head
 		// The cue inside a subordinate clause ("…, efter at Karl Holm
