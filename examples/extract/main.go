@@ -101,6 +101,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -155,6 +156,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		name = fs.Arg(0)
 	}
 	if *batchMode {
+		// Batch mode's live heap is a few articles; collecting garbage
+		// half as often costs a few megabytes and lets two workers run
+		// closer to twice as fast as one.
+		if os.Getenv("GOGC") == "" {
+			defer debug.SetGCPercent(debug.SetGCPercent(200))
+		}
 		return runBatch(context.Background(), name, stdin, stdout, stderr, *workers, *quiet)
 	}
 
