@@ -16,7 +16,6 @@ package main
 
 import (
 	"encoding/csv"
-	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -32,6 +31,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/corpus"
 )
 
 func main() {
@@ -71,7 +71,7 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	// Step 1. Find the corpus: every .txt file of the folder.
-	folder, err := articlesDir(*dir)
+	folder, err := corpus.Dir(*dir)
 	if err != nil {
 		return err
 	}
@@ -345,25 +345,4 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
-}
-
-// articlesDir returns dir if set, or the nearest testdata/articles folder
-// in the working directory or one of its parents.
-func articlesDir(dir string) (string, error) {
-	if dir != "" {
-		return dir, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		cand := filepath.Join(d, "testdata", "articles")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", errors.New("no testdata/articles folder here or above; pass -dir")
-		}
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/corpus"
 )
 
 // svgDoc is the part of the chart the tests read back.
@@ -75,7 +76,7 @@ func TestRunWritesCSVAndSVG(t *testing.T) {
 	stdout := out.String()
 
 	// The total must match what the library extracts from the corpus.
-	dir, err := articlesDir("")
+	dir, err := corpus.Dir("")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/corpus"
 )
 
 func main() {
@@ -47,7 +48,7 @@ func run(args []string, stdout io.Writer) error {
 
 	// Step 1. Read one article. Articles are plain UTF-8 text: the headline
 	// on the first line, paragraphs separated by a blank line.
-	folder, err := articlesDir(*dir)
+	folder, err := corpus.Dir(*dir)
 	if err != nil {
 		return err
 	}
@@ -178,27 +179,6 @@ func run(args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "   WithMaxBytes(1000) on %d bytes: errors.Is(err, citat.ErrTooLarge)=%v (%v)\n",
 		len(text), errors.Is(err, citat.ErrTooLarge), err)
 	return nil
-}
-
-// articlesDir returns dir if set, or the nearest testdata/articles folder
-// in the working directory or one of its parents.
-func articlesDir(dir string) (string, error) {
-	if dir != "" {
-		return dir, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		cand := filepath.Join(d, "testdata", "articles")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", errors.New("no testdata/articles folder here or above; pass -dir")
-		}
-	}
 }
 
 func speakerLabel(r citat.Record) string {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/corpus"
 )
 
 func TestRunDefault(t *testing.T) {
@@ -20,7 +21,7 @@ func TestRunDefault(t *testing.T) {
 	// The numbers that depend on the extractor's current rules are taken
 	// from the library itself; the rest is fixed by the article and its
 	// gold annotation.
-	dir, err := articlesDir("")
+	dir, err := corpus.Dir("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func TestRunDefault(t *testing.T) {
 }
 
 func TestRunOtherArticleAndDir(t *testing.T) {
-	dir, err := articlesDir("")
+	dir, err := corpus.Dir("")
 	if err != nil {
 		t.Fatal(err)
 	}

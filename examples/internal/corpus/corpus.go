@@ -1,0 +1,30 @@
+// Package corpus finds the bundled articles for the example programs, so
+// that each runs with no arguments from anywhere inside the repository.
+package corpus
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// Dir returns dir if it is set, or else the nearest testdata/articles
+// folder in the working directory or one of its parents.
+func Dir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		cand := filepath.Join(d, "testdata", "articles")
+		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
+			return cand, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", errors.New("no testdata/articles folder here or above; pass -dir")
+		}
+	}
+}
