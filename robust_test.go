@@ -474,7 +474,7 @@ func TestMixedScripts(t *testing.T) {
 		"»Ἐν ἀρχῇ ἦν ὁ λόγος,« siger Σωκράτης Παπαδόπουλος.",
 		"Ifølge الجزيرة قال محمد علي إن الوضع هادئ.",
 		"Han siger, at 李明 og 王芳 er enige om 协议.",
-		"»שלום עליכם,« siger דוד כהן‏ til DR.",
+		"»שלום עליכם,« siger דוד כהן\u200f til DR.",
 		"- 👩‍👩‍👧‍👦 er familien, siger Anne 😀 Holm. 🇩🇰",
 		"Devanagari: »नमस्ते दुनिया,« siger राम शर्मा.",
 		"𝔄𝔫𝔫𝔢 𝔥𝔬𝔩𝔪 siger, at 𝟏𝟐𝟑 er et tal.",

@@ -459,7 +459,6 @@ func (f *finder) npEnd(ws []word, i int) int {
 		}
 		end = w.End
 		if definite(l) && !(k+1 < len(ws) && (ws[k+1].capitalized() || prepositions[ws[k+1].lower()] && k+2 < len(ws) && ws[k+2].capitalized())) {
-			k++
 			break
 		}
 	}

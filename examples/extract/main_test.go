@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -365,8 +364,8 @@ func command(t *testing.T) string {
 		t.Skip("builds the command")
 	}
 	binOnce.Do(func() {
-		gotool := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := os.Stat(gotool); err != nil {
+		gotool, err := exec.LookPath("go")
+		if err != nil {
 			binErr = err
 			return
 		}
