@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -222,7 +223,10 @@ func closesLater(text string, paras []segment.Paragraph, dashLed []bool, f famil
 			}
 			opens, closes := classify(r, prev, next, f, 1)
 			if closes == f {
-				return tailAfter(i+n, p.End)
+				// The mark closes when a tail follows it or it ends its
+				// paragraph: »…« spread over paragraphs the old way.
+				return tailAfter(i+n, p.End) || skipSpace(text, i+n, p.End) >= p.End ||
+					i+n < p.End && strings.IndexByte(".,!?", text[i+n]) >= 0 && skipSpace(text, i+n+1, p.End) >= p.End
 			}
 			if opens != famNone || closes != famNone {
 				return false
