@@ -381,7 +381,9 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			for k < len(ts) && k < j+6 && !ts[k-1].comma {
 				k++
 			}
-			if k < len(ts) && ts[k-1].comma && p.isNameTok(ts, k) {
+			if k < len(ts) && ts[k-1].comma && (p.isNameTok(ts, k) || ts[k].role) {
+				// "Bestyrelsesformanden for TV 2, professor Jørn Holm":
+				// the role goes on after the comma.
 				roleEnd = ts[k-1].End
 				j = k
 				continue
