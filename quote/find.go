@@ -526,7 +526,7 @@ func (f *finder) naming(m marked) (Attribution, bool) {
 	ws := f.words(s.Start, m.open)
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-12; i-- {
 		v, ok := LookupVerb(ws[i].s)
-		if !ok || v.Class != Naming {
+		if !ok || v.Class != Naming || !hasParticle(ws[i+1:], v.Particle) {
 			continue
 		}
 		for k := ws[i].End; k < m.open; k++ {

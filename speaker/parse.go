@@ -351,11 +351,14 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			j++
 			continue
 		}
-		if t.role && !p.isNameTok(ts, j) || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
+		// Degrees written as abbreviations belong to the role: "professor,
+		// lic. jur. Vagn Greve", "cand. psych. Ida Koch".
+		degree := isDegree(t) && (roleStart >= 0 || j+1 < len(ts) && (isDegree(ts[j+1]) || ts[j+1].cap))
+		if t.role && !p.isNameTok(ts, j) || degree || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
 			markRole(j)
 			lastRole = j
 			j++
-			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title) {
+			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title || isDegree(ts[j])) {
 				continue
 			}
 			if t.comma {
@@ -583,6 +586,12 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// isDegree reports whether t is an abbreviated academic degree or title
+// part: "lic.", "jur.", "cand.", "psych.".
+func isDegree(t tok) bool {
+	return !t.cap && strings.HasSuffix(t.s, ".") && len(t.s) <= 8 && !strings.Contains(t.s[:len(t.s)-1], ".")
 }
 
 // truncated reports whether t is the first part of a coordinated
