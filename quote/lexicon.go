@@ -74,7 +74,14 @@ var verbs = parseLexicon(verbsData)
 
 // LookupVerb returns the reporting verb that word (any case) is a form of.
 func LookupVerb(word string) (Verb, bool) {
+	// Most words arrive in lower case already.
+	if v, ok := verbs[word]; ok {
+		return v, true
+	}
 	w := strings.ToLower(word)
+	if w == word && isASCII(w) {
+		return Verb{}, false
+	}
 	v, ok := verbs[w]
 	if !ok && !isASCII(w) {
 		// A decomposed å (a + U+030A) spells the same verb.
