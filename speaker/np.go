@@ -69,9 +69,9 @@ type tok struct {
 
 func (t tok) lower() string { return t.low }
 
-func makeTokens(text, lower string, spans []segment.Span) []tok {
-	out := make([]tok, len(spans))
-	for i, sp := range spans {
+// appendTokens appends the tokens of spans to out.
+func appendTokens(out []tok, text, lower string, spans []segment.Span) []tok {
+	for _, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
 		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
 		if unicode.IsDigit(r) {
@@ -92,7 +92,7 @@ func makeTokens(text, lower string, spans []segment.Span) []tok {
 		t.role = t.role || t.title
 		t.initial = isInitialPos(text, sp.Start)
 		t.comma = sp.End < len(text) && text[sp.End] == ','
-		out[i] = t
+		out = append(out, t)
 	}
 	return out
 }

@@ -27,7 +27,7 @@ func newParser(doc *segment.Doc) *parser {
 		if doc.Stopped(i) {
 			break
 		}
-		p.all = append(p.all, makeTokens(doc.Text, doc.Lower, doc.Words[i:min(i+4096, len(doc.Words))])...)
+		p.all = appendTokens(p.all, doc.Text, doc.Lower, doc.Words[i:min(i+4096, len(doc.Words))])
 	}
 	// Only words capitalised at the start of a sentence are ever looked
 	// up, so record uses of those alone: a small map, not one per word.
