@@ -146,7 +146,7 @@ func classify(r, prev, next rune, top family, depth int) (opens, closes family) 
 			return famGuil, famNone
 		}
 	case '«':
-		if top == famGuil || depth > 0 && containsFam(top, famGuil) {
+		if top == famGuil {
 			return famNone, famGuil
 		}
 		if !unicode.IsSpace(next) && isSpaceOrOpen(prev) {
@@ -197,8 +197,6 @@ func classify(r, prev, next rune, top family, depth int) (opens, closes family) 
 	}
 	return famNone, famNone
 }
-
-func containsFam(top, f family) bool { return top == f }
 
 // closesLater reports whether a quote left open runs on through paragraphs
 // without quote marks to one that closes it with an attribution tail:

@@ -154,7 +154,7 @@ func (f *finder) inheritRuns() {
 		if q.Attr >= 0 || q.Kind != Direct {
 			continue
 		}
-		best, dist := -1, 0
+		best := -1
 		// A quote that resumes in the paragraph of an attributed one,
 		// after its tail: "»A,« sagde han. »B.«"
 		for _, qi := range byPara[q.Paragraph] {
@@ -180,11 +180,10 @@ func (f *finder) inheritRuns() {
 					continue
 				}
 				if a := own(p); a >= 0 {
-					best, dist = a, d
+					best = a
 				}
 			}
 		}
-		_ = dist
 		if best >= 0 {
 			q.Attr, q.Inherited, q.Rule = best, true, q.Rule+"+run"
 		}

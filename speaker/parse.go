@@ -257,8 +257,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		return NP{Span: sp, Kind: Unnamed}, last + 1, true
 	}
 	if !t.cap {
-		if must, ok := lex.orgNouns[l]; ok {
-			_ = must
+		if _, ok := lex.orgNouns[l]; ok {
 			return NP{Span: t.Span, Kind: OrgRef, Word: l, Org: true}, i + 1, true
 		}
 		if lex.unnamed[l] {
@@ -267,8 +266,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	}
 	if t.initial && t.cap {
 		lw := t.lower()
-		if must, ok := lex.orgNouns[lw]; ok && !p.capUse[t.s] {
-			_ = must
+		if _, ok := lex.orgNouns[lw]; ok && !p.capUse[t.s] {
 			return NP{Span: t.Span, Kind: OrgRef, Word: lw, Org: true}, i + 1, true
 		}
 		if lex.unnamed[lw] && !p.capUse[t.s] {
