@@ -4,7 +4,7 @@
 //
 //	records, err := citat.Extract(article)
 //	for _, r := range records {
-//		fmt.Println(r.Kind, r.Speaker.Name, r.Text)
+//		fmt.Println(r.Kind, r.SpeakerName(), r.SourceName(), r.Text)
 //	}
 //
 // # Quotes in Danish news
