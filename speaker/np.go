@@ -65,6 +65,7 @@ type tok struct {
 	cap     bool   // starts with an upper-case letter
 	initial bool   // first word of its sentence or quote
 	comma   bool   // a comma follows it directly
+	apos    bool   // an apostrophe follows it directly, then a space
 }
 
 func (t tok) lower() string { return t.low }
@@ -92,6 +93,7 @@ func appendTokens(out []tok, text, lower string, spans []segment.Span) []tok {
 		t.role = t.role || t.title
 		t.initial = isInitialPos(text, sp.Start)
 		t.comma = sp.End < len(text) && text[sp.End] == ','
+		t.apos = strings.HasSuffix(t.low, "s") && (strings.HasPrefix(text[sp.End:], "' ") || strings.HasPrefix(text[sp.End:], "’ "))
 		out = append(out, t)
 	}
 	return out
@@ -161,6 +163,10 @@ func isGenitive(ts []tok, i int) bool {
 		return false
 	}
 	s := t.s
+	// "SAS' direktør", "Mads' bror": the bare apostrophe of a name in -s.
+	if t.apos {
+		return true
+	}
 	if !(strings.HasSuffix(s, "s") || strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s")) {
 		return false
 	}

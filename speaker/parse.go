@@ -103,6 +103,10 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if _, ok := lex.known[t.s]; ok {
 		return true
 	}
+	// "Center for Cybersikkerhed": an institution's word before its field.
+	if lex.orgWords[t.s] && i+2 < len(ts) && (ts[i+1].low == "for" || ts[i+1].low == "af") && ts[i+2].cap {
+		return true
+	}
 	if p.capUse[t.s] {
 		return true
 	}
@@ -244,6 +248,17 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		if last < 0 {
 			return NP{}, i, false
 		}
+		// "Den afgående borgmester, Birgitte Holm (S), …": the role
+		// comes with its name after the comma.
+		if ts[last].title && ts[last].comma && last+1 < len(ts) && p.isNameTok(ts, last+1) {
+			if np, n, ok := p.named(ts, i+1); ok && np.Kind == Named {
+				np.Span.Start = t.Start
+				if np.Role.End > np.Role.Start {
+					np.Role.Start = t.Start
+				}
+				return np, n, true
+			}
+		}
 		head := ts[last].s
 		sp := Span{Start: t.Start, End: ts[last].End}
 		switch {
@@ -351,7 +366,10 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		}
 		// Degrees written as abbreviations belong to the role: "professor,
 		// lic. jur. Vagn Greve", "cand. psych. Ida Koch".
-		degree := isDegree(t) && (roleStart >= 0 || j+1 < len(ts) && (isDegree(ts[j+1]) || ts[j+1].cap))
+		degree := isDegree(t) && (roleStart >= 0 || j+1 < len(ts) && (isDegree(ts[j+1]) || ts[j+1].cap)) ||
+			// An adjective before a title: "kommercielle direktør",
+			// "politiske ordfører".
+			!t.cap && isAdjective(t.low) && j+1 < len(ts) && ts[j+1].role && !t.comma
 		if t.role && !p.isNameTok(ts, j) || degree || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
 			markRole(j)
 			lastRole = j
@@ -459,6 +477,12 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 					break
 				}
 				k++
+				continue
+			}
+			// An institution named by its field: "Center for Cybersikkerhed",
+			// "Rådet for Trafiksikkerhedsforskning".
+			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].s] || orgSuffixed(ts[k-1].s)) {
+				k += 2
 				continue
 			}
 			// Particles: von der Leyen, de la Cruz.

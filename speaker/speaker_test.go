@@ -35,6 +35,9 @@ func TestEntities(t *testing.T) {
 		{"genitive institution", "Ifølge Ukraines luftvåben blev 97 droner skudt ned.", "Ukraines luftvåben", speaker.Organisation, "", ""},
 		{"known company written with a spaced dash", "Maersk sender skibe.\n\nA.P. Møller - Mærsk vil igen sende skibe.", "A.P. Møller - Mærsk", speaker.Organisation, "", ""},
 		{"surname joins the full name written later", "Det siger Bækgaard.\n\nRudolf Bækgaard er ikke alene.", "Rudolf Bækgaard", speaker.Person, "", ""},
+		{"an institution named by its field", "Center for Cybersikkerhed vurderer, at truslen er høj.", "Center for Cybersikkerhed", speaker.Organisation, "", ""},
+		{"a bare apostrophe genitive is a role", "SAS' kommercielle direktør, Jens Holm, kalder strejken uansvarlig.", "Jens Holm", speaker.Person, "SAS' kommercielle direktør", ""},
+		{"a determiner, a role and the name after a comma", "Den afgående borgmester, Birgitte Hald (S), erkendte nederlaget.", "Birgitte Hald", speaker.Person, "Den afgående borgmester", "S"},
 		{"a name with an inner genitive names no person", "Hun er nomineret til Nordisk Råds Litteraturpris.", "Nordisk Råds Litteraturpris", speaker.UnknownType, "", ""},
 	}
 	for _, tt := range tests {
