@@ -129,7 +129,7 @@ type linker struct {
 }
 
 var ruleConfidence = map[string]float64{
-	"dash-tail": 0.95, "marks-tail": 0.95, "marks-resumed": 0.9, "marks-colon": 0.85, "marks-byline": 0.85,
+	"dash-tail": 0.95, "marks-tail": 0.95, "marks-resumed": 0.9, "dash-resumed": 0.9, "marks-colon": 0.85, "marks-byline": 0.85,
 	"clause-at": 0.9, "clause-om": 0.8, "clause-hvorvidt": 0.8, "naming": 0.8,
 	"pickup": 0.85, "ifølge": 0.8, "bare-tail": 0.75, "parenthetical": 0.75, "dash": 0.7, "marks-standalone": 0.7,
 }
@@ -202,8 +202,12 @@ func (l *linker) link(q quote.Quote) Linked {
 	}
 	if info.src != nil {
 		s := *info.src
+		// A quote that borrows a neighbour's attribution in a run borrows
+		// its source too, but the source was not named in its own
+		// attribution: it is inherited.
+		s.Inherited = q.Inherited
 		lk.Source = &s
-		if info.spk != nil && info.spk.Entity >= 0 {
+		if info.spk != nil && info.spk.Entity >= 0 && !q.Inherited {
 			l.lastSource[info.spk.Entity] = lastSrc{src: s, para: q.Paragraph}
 		}
 	} else if info.spk != nil && info.spk.Entity >= 0 {

@@ -154,7 +154,13 @@ func (f *finder) dashQuotes() {
 		for pos < p.End {
 			qEnd, t, ok := f.findTail(pos, p.End)
 			if !ok {
-				f.addQuote(Span{Start: pos, End: p.End}, Direct, last, last >= 0, "dash")
+				// After a tail in the same paragraph the quote resumes
+				// under the same attribution: "- A, siger hun. - B."
+				rule := "dash"
+				if last >= 0 {
+					rule = "dash-resumed"
+				}
+				f.addQuote(Span{Start: pos, End: p.End}, Direct, last, false, rule)
 				break
 			}
 			t.Paragraph = pi
