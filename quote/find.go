@@ -316,7 +316,11 @@ func (f *finder) markQuotes() {
 		if t, ok := f.parseTail(m.closeEnd, paraEnd); ok && m.closed {
 			t.Paragraph = m.lastPara
 			ai := f.addAttr(t)
-			f.addQuote(m.inner, Direct, ai, false, "marks-tail")
+			rule := "marks-tail"
+			if m.unopened {
+				rule = "marks-unopened"
+			}
+			f.addQuote(m.inner, Direct, ai, false, rule)
 			// Does the quote resume after the tail?
 			k := skipSpace(f.text, t.Span.End, paraEnd)
 			if k < paraEnd && f.text[k] == ',' {

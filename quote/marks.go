@@ -14,8 +14,9 @@ type marked struct {
 	inner    segment.Span // the text between the marks
 	closeEnd int          // offset just past the closing mark (inner.End when unclosed)
 	closed   bool
-	para     int // paragraph of the opening mark
-	lastPara int // paragraph of the closing mark
+	unopened bool // closed by a mark whose opener the text lost
+	para     int  // paragraph of the opening mark
+	lastPara int  // paragraph of the closing mark
 }
 
 // family groups the marks that close each other.
@@ -69,6 +70,7 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter
 		if i > p.Start {
 			prev, _ = utf8.DecodeLastRuneInString(text[p.Start:i])
 		}
+		seen := len(stack) > 0 // a mark has been read in this paragraph
 		for i < p.End {
 			r, n := utf8.DecodeRuneInString(text[i:p.End])
 			next := utf8.RuneError
@@ -81,6 +83,12 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter
 			}
 			opens, closes := classify(r, prev, next, top, len(stack))
 			switch {
+			case !seen && opens == famNone && closes == famNone && closesUnopened(r, prev, next) && tailAfter(i+n, p.End):
+				// Older texts often lose the opening mark of a paragraph
+				// that the attribution tail shows to be quoted:
+				// `Det var en fin tur," siger Hanne Holm.`
+				out = append(out, marked{open: p.Start, inner: segment.Span{Start: p.Start, End: i}, closeEnd: i + n,
+					closed: true, unopened: true, para: pi, lastPara: pi})
 			case closes != famNone:
 				// Pop to the matching opener, if any.
 				k := len(stack) - 1
@@ -103,6 +111,9 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter
 				}
 				stack = append(stack, opens)
 			}
+			if opens != famNone || closes != famNone {
+				seen = true
+			}
 			prev = r
 			i += n
 		}
@@ -118,6 +129,17 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter
 		}
 	}
 	return out
+}
+
+// closesUnopened reports whether r, read outside any quote, has the shape
+// of a closing mark: straight after a word or punctuation and followed by
+// space or punctuation.
+func closesUnopened(r, prev, next rune) bool {
+	switch r {
+	case '"', '«', '”':
+		return !isSpaceOrOpen(prev) && isSpaceOrPunct(next)
+	}
+	return false
 }
 
 func openFamily(r rune) family {
