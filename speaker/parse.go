@@ -321,6 +321,19 @@ func isHead(w string) bool {
 	return isTitle(l) || isPersonNoun(l) && !strings.HasSuffix(l, "årige") || orgSuffixed(l) || strings.HasSuffix(l, "ministerium")
 }
 
+// descriptorBeforeName reports whether ts[k] is a definite common noun
+// standing as a title directly before a name: "fremskridtsmanden Jan Holm",
+// "socialdemokraten Eva Berg", "advokaten Per Lund".
+func (p *parser) descriptorBeforeName(ts []tok, k int) bool {
+	if k+1 >= len(ts) || ts[k].cap || ts[k].comma || functionWords[ts[k].low] || utf8.RuneCountInString(ts[k].low) < 6 {
+		return false
+	}
+	if !strings.HasSuffix(ts[k].low, "en") && !strings.HasSuffix(ts[k].low, "et") {
+		return false
+	}
+	return p.text[ts[k].End:ts[k+1].Start] == " " && p.isNameTok(ts, k+1)
+}
+
 // named reads a phrase built around a name: genitives and titles before it,
 // the name, a party letter and an apposition after it. Without a name, a
 // title in its definite form is a RoleRef.
@@ -377,6 +390,12 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title || isDegree(ts[j])) {
 				continue
 			}
+			if t.comma && p.descriptorBeforeName(ts, j) {
+				// "Sundhedsudvalgets formand, fremskridtsmanden Jan Holm".
+				markRole(j)
+				j++
+				continue
+			}
 			if t.comma {
 				break
 			}
@@ -405,6 +424,12 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 				// the role goes on after the comma.
 				roleEnd = ts[k-1].End
 				j = k
+				continue
+			}
+			if k < len(ts) && ts[k-1].comma && p.descriptorBeforeName(ts, k) {
+				// "Formanden for sundhedsudvalget, fremskridtsmanden Jan Holm".
+				markRole(k)
+				j = k + 1
 				continue
 			}
 			// Without a comma the name starts at the first first name:

@@ -86,6 +86,10 @@ func TestResolve(t *testing.T) {
 			"I Dansk Folkeparti mener man, at skatten skal ned.", "Dansk Folkeparti"},
 		{"an inverted subject after a source",
 			"Til Børsen siger Henriette Holm, at aktien er billig.", "Henriette Holm"},
+		{"a role, a comma and a descriptor noun before the name",
+			"Formanden for sundhedsudvalget, fremskridtsmanden Jan Holm, sagde i går, at forslaget kommer.", "Jan Holm"},
+		{"a genitive role, a comma and a party noun before the name",
+			"Udvalgets formand, socialdemokraten Eva Berg, siger, at forslaget kommer.", "Eva Berg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
