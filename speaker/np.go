@@ -132,7 +132,7 @@ var (
 	functionWords = set("det den de der han hun man vi jeg du i på til for med om af at og men så da når hvis nu her også derfor efter under over mod ifølge hos fra ved samtidig allerede tidligere senere desuden endnu hvad hvem hvor hvorfor hvordan hvilke hvilken mens selv sidste næste flere mange alle ingen nogle en et hele dermed dog ellers ja nej tak måske først siden inden før uden blandt hvert hver hverken både enten kun bare netop især heller endelig alligevel imens imidlertid mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december dette disse denne sådan således")
 	// Adverbs, auxiliaries and other words that cannot be the noun a
 	// genitive modifies: "Ester Brohus ikke", "Thomas har".
-	notNouns = set("ikke er var har havde blev bliver kan kunne vil ville skal skulle må måtte får fik går gik også selv dog nu jo vel aldrig altid ofte igen allerede stadig kun bare lige mere mest meget godt helt heller især netop vist nok snart tit sjældent endnu straks fortsat gerne hellere længe langt slet")
+	notNouns = set("ikke er var har havde blev bliver kan kunne vil ville skal skulle må måtte får fik går gik også selv dog nu jo vel aldrig altid ofte igen allerede stadig kun bare lige mere mest meget godt helt heller især netop vist nok snart tit sjældent endnu straks fortsat gerne hellere længe langt slet forud førhen hidtil dengang atter endda sågar faktisk egentlig blot formentlig muligvis sandsynligvis åbenbart derimod")
 	// Subordinators that open a clause fronted before the main clause.
 	subordinators = set("da når hvis fordi selvom mens inden før idet skønt efterhånden eftersom såfremt")
 	// Words after a role that do not belong to the phrase.
@@ -203,6 +203,10 @@ func isGenitive(ts []tok, i int) bool {
 	}
 	if isRoleWord(nl) {
 		return true
+	}
+	if isReportingVerb(nl) {
+		// "Karl Hjortnæs sagde"; but "Aalborgs anfører" is a role.
+		return false
 	}
 	return !(strings.HasSuffix(nl, "er") || strings.HasSuffix(nl, "ede") || strings.HasSuffix(nl, "te"))
 }

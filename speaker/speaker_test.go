@@ -88,6 +88,10 @@ func TestResolve(t *testing.T) {
 			"Til Børsen siger Henriette Holm, at aktien er billig.", "Henriette Holm"},
 		{"a role, a comma and a descriptor noun before the name",
 			"Formanden for sundhedsudvalget, fremskridtsmanden Jan Holm, sagde i går, at forslaget kommer.", "Jan Holm"},
+		{"a surname in -s before a reporting verb is no genitive",
+			"Karl Hjortnæs sagde i går, at sagen var slut.", "Karl Hjortnæs"},
+		{"a genitive before a role that is also a reporting verb",
+			"Aalborgs anfører, Jonas Berg, siger, at holdet var uheldigt.", "Jonas Berg"},
 		{"a genitive role, a comma and a party noun before the name",
 			"Udvalgets formand, socialdemokraten Eva Berg, siger, at forslaget kommer.", "Eva Berg"},
 	}
