@@ -338,6 +338,11 @@ func (f *finder) markQuotes() {
 			f.addQuote(m.inner, Direct, ai, false, "marks-colon")
 			continue
 		}
+		if a, ok := f.afterword(m); ok {
+			ai := f.addAttr(a)
+			f.addQuote(m.inner, Direct, ai, false, "marks-afterword")
+			continue
+		}
 		if f.standalone(m) {
 			f.addQuote(m.inner, Direct, -1, false, "marks-standalone")
 			continue
@@ -477,6 +482,53 @@ func (f *finder) subheading(p int) bool {
 // standalone reports whether the quote is a sentence or paragraph of its own
 // with nothing after it in its paragraph but perhaps a run-in subheading: a
 // quote paragraph in a run, attributed by its neighbours.
+// afterword recognises a quote that ends its paragraph and is signed off
+// in a short paragraph of its own: "»…«" then "Så vidt direktør Eva Holm
+// fra Unibank." (also written "Såvidt").
+func (f *finder) afterword(m marked) (Attribution, bool) {
+	if !m.closed || m.lastPara+1 >= len(f.doc.Paragraphs) || f.dashLed[m.lastPara+1] {
+		return Attribution{}, false
+	}
+	if rest := f.words(m.closeEnd, f.doc.Paragraphs[m.lastPara].End); len(rest) > 0 {
+		return Attribution{}, false
+	}
+	p := f.doc.Paragraphs[m.lastPara+1]
+	ws := f.words(p.Start, p.End)
+	if len(ws) < 3 || len(ws) > 20 || f.text[p.End-1] != '.' {
+		return Attribution{}, false
+	}
+	var cue Span
+	switch {
+	case ws[0].lower() == "såvidt":
+		cue = ws[0].Span
+	case ws[0].lower() == "så" && ws[1].lower() == "vidt":
+		cue = Span{Start: ws[0].Start, End: ws[1].End}
+	default:
+		return Attribution{}, false
+	}
+	who := Span{Start: skipSpace(f.text, cue.End, p.End), End: p.End - 1}
+	if who.Start >= who.End {
+		return Attribution{}, false
+	}
+	// A name within the first words, with no clause in between: "Så vidt
+	// direktør Eva Holm", not "Så vidt vi ved, er …".
+	named := false
+	whoWords := f.words(who.Start, who.End)
+	for _, w := range whoWords[:min(3, len(whoWords))] {
+		if w.capitalized() {
+			named = true
+			break
+		}
+		if w.End < p.End && f.text[w.End] == ',' {
+			break
+		}
+	}
+	if !named {
+		return Attribution{}, false
+	}
+	return Attribution{Cue: cue, Verb: "så vidt", Who: who, Span: Span{Start: cue.Start, End: p.End - 1}, Paragraph: m.lastPara + 1}, true
+}
+
 func (f *finder) standalone(m marked) bool {
 	s := f.sentenceOf(m.open)
 	if s.Start != m.open {
