@@ -58,16 +58,9 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	// Step 1. Find the articles: every .txt file of the folder.
-	folder, err := corpus.Dir(*dir)
+	folder, paths, err := corpus.Articles(*dir)
 	if err != nil {
 		return err
-	}
-	paths, err := filepath.Glob(filepath.Join(folder, "*.txt"))
-	if err != nil {
-		return err
-	}
-	if len(paths) == 0 {
-		return fmt.Errorf("no .txt articles in %s", folder)
 	}
 	fmt.Fprintf(stdout, "1. Found %d articles in %s\n", len(paths), folder)
 

@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -27,4 +28,21 @@ func Dir(dir string) (string, error) {
 			return "", errors.New("no testdata/articles folder here or above; pass -dir")
 		}
 	}
+}
+
+// Articles returns the folder Dir finds for dir and the paths of its .txt
+// articles, sorted; a folder without any is an error.
+func Articles(dir string) (folder string, paths []string, err error) {
+	folder, err = Dir(dir)
+	if err != nil {
+		return "", nil, err
+	}
+	paths, err = filepath.Glob(filepath.Join(folder, "*.txt"))
+	if err != nil {
+		return "", nil, err
+	}
+	if len(paths) == 0 {
+		return "", nil, fmt.Errorf("no .txt articles in %s", folder)
+	}
+	return folder, paths, nil
 }

@@ -22,3 +22,16 @@ func TestDir(t *testing.T) {
 		t.Error("no error outside the repository")
 	}
 }
+
+func TestArticles(t *testing.T) {
+	folder, paths, err := Articles("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) < 2 || filepath.Dir(paths[0]) != folder || filepath.Ext(paths[0]) != ".txt" {
+		t.Errorf("Articles found %d paths in %s: %q", len(paths), folder, paths)
+	}
+	if _, _, err := Articles(t.TempDir()); err == nil {
+		t.Error("no error for a folder without articles")
+	}
+}
