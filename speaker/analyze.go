@@ -567,7 +567,7 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 			// With a genitive ("Venstres formand") only the subject of
 			// the sentence just before: "Holm afviste, at … «…,» sagde
 			// Venstres formand."
-			if s := a.salience[k]; s.person && s.entity >= 0 && a.adjacent(s.sent, a.doc.SentenceAt(pos)) {
+			if s := a.salience[k]; s.person && s.entity >= 0 && a.adjacent(s.sent, a.doc.SentenceAt(pos)) && a.speaks(s.sent) {
 				return s.entity, "salience"
 			}
 		}
@@ -700,6 +700,18 @@ func (a *Analysis) adjacent(sa, sb int) bool {
 		}
 	}
 	return true
+}
+
+// speaks reports whether sentence i has a reporting verb outside quotes:
+// its subject is then one who has the word, not merely one talked about.
+func (a *Analysis) speaks(i int) bool {
+	s := a.doc.Sentences[i]
+	for _, w := range a.doc.WordsIn(s.Start, s.End) {
+		if !a.inQuote(w.Start) && isReportingVerb(a.doc.Lower[w.Start:w.End]) {
+			return true
+		}
+	}
+	return false
 }
 
 // latestPerson returns the person entity mentioned last before pos,

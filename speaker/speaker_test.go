@@ -92,6 +92,10 @@ func TestResolve(t *testing.T) {
 			"Karl Hjortnæs sagde i går, at sagen var slut.", "Karl Hjortnæs"},
 		{"a genitive before a role that is also a reporting verb",
 			"Aalborgs anfører, Jonas Berg, siger, at holdet var uheldigt.", "Jonas Berg"},
+		{"a genitive role goes to the speaker of the sentence before",
+			"Jens Holm afviste, at klubben var i krise. Venstres formand siger, at de klarer sig.", "Jens Holm"},
+		{"a genitive role is not the person merely talked about before",
+			"Kenneth Berg ejes af klubben Xamax. Brøndbys manager siger, at han træner med.", ""},
 		{"a genitive role, a comma and a party noun before the name",
 			"Udvalgets formand, socialdemokraten Eva Berg, siger, at forslaget kommer.", "Eva Berg"},
 	}
