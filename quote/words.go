@@ -106,7 +106,12 @@ func looksLikeSubject(w word, rest ...word) bool {
 	}
 	// A definite noun: vagtchefen, træneren, ministeriet, eksperterne.
 	n := utf8.RuneCountInString(l)
-	return n >= 5 && (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne"))
+	if n >= 5 && (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne")) {
+		return true
+	}
+	// Its genitive before the head: klubbens direktør, kommunens
+	// borgmester, eksperternes formand.
+	return n >= 6 && len(rest) > 0 && (strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "nes"))
 }
 
 // isLowerWord reports whether w starts with a lower-case letter.
