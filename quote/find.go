@@ -479,9 +479,6 @@ func (f *finder) subheading(p int) bool {
 	return len(f.words(pp.Start, pp.End)) <= 4
 }
 
-// standalone reports whether the quote is a sentence or paragraph of its own
-// with nothing after it in its paragraph but perhaps a run-in subheading: a
-// quote paragraph in a run, attributed by its neighbours.
 // afterword recognises a quote that ends its paragraph and is signed off
 // in a short paragraph of its own: "»…«" then "Så vidt direktør Eva Holm
 // fra Unibank." (also written "Såvidt").
@@ -529,6 +526,9 @@ func (f *finder) afterword(m marked) (Attribution, bool) {
 	return Attribution{Cue: cue, Verb: "så vidt", Who: who, Span: Span{Start: cue.Start, End: p.End - 1}, Paragraph: m.lastPara + 1}, true
 }
 
+// standalone reports whether the quote is a sentence or paragraph of its own
+// with nothing after it in its paragraph but perhaps a run-in subheading: a
+// quote paragraph in a run, attributed by its neighbours.
 func (f *finder) standalone(m marked) bool {
 	s := f.sentenceOf(m.open)
 	if s.Start != m.open {

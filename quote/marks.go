@@ -89,6 +89,7 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter
 				// `Det var en fin tur," siger Hanne Holm.`
 				out = append(out, marked{open: p.Start, inner: segment.Span{Start: p.Start, End: i}, closeEnd: i + n,
 					closed: true, unopened: true, para: pi, lastPara: pi})
+				seen = true
 			case closes != famNone:
 				// Pop to the matching opener, if any.
 				k := len(stack) - 1
