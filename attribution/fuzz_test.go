@@ -1,27 +1,15 @@
 package attribution
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/fuzzkit"
 )
 
 func fuzzSeeds(f *testing.F) []string {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
-	if len(files) == 0 {
-		f.Fatal("no test articles")
-	}
-	var out []string
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return append(out,
+	return append(fuzzkit.Articles(f),
 		"", "siger han til DR.", "ifølge nyhedsbureauet Reuters", "skriver hun på X.", "til TV 2 Fyns",
 		"(Ritzau)", "Jyllands-Posten's", "til Fyns Amts Avis", "til Vejle Nyheder.", "til DR. Og", "X X X",
 		"ifølge Information", "Information", "Ritzau's Ritzaus Ritzau’s", "DR\x00 TV\x01 2", "til \xff DR \xc3",

@@ -1,27 +1,14 @@
 package quote
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/fuzzkit"
 )
 
 func fuzzSeeds(f *testing.F) []string {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
-	if len(files) == 0 {
-		f.Fatal("no test articles")
-	}
-	var out []string
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return append(out,
+	return append(fuzzkit.Articles(f),
 		"", "- Vi vinder, siger hun.", "- A, siger han. - B.", "»Det er godt,« siger hun, »og skidt.«",
 		"Hun siger: »Nej.«", "Han siger til DR, at det er slut.", "Ifølge Reuters er det slut.",
 		"Der er ingen fare, lyder det fra Vandcenter Syd.", "Det er slut.\n\nDet siger Anne Holm til Ritzau.",
@@ -32,23 +19,12 @@ func fuzzSeeds(f *testing.F) []string {
 	)
 }
 
-func runeBounds(s string) []bool {
-	b := make([]bool, len(s)+1)
-	for i := 0; i < len(s); {
-		b[i] = true
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-	}
-	b[len(s)] = true
-	return b
-}
-
 func FuzzFind(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		bounds := runeBounds(text)
+		bounds := fuzzkit.RuneBounds(text)
 		res := Find(text)
 		ok := func(what string, i int, sp Span, allowEmpty bool) {
 			t.Helper()

@@ -1,27 +1,14 @@
 package speaker
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/fuzzkit"
 )
 
 func fuzzSeeds(f *testing.F) []string {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
-	if len(files) == 0 {
-		f.Fatal("no test articles")
-	}
-	var out []string
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return append(out,
+	return append(fuzzkit.Articles(f),
 		"", "Han siger.", "Til Børsen siger hun.", "Hos Gyldendal kalder forlagsredaktør Nikolaj Holm romanen god.",
 		"I Venstre mener man, at det er godt.", "Finansminister Nicolai Wammen (S) siger.",
 		"Formanden for Region Midtjylland, Anders Kühnau, siger.", "Ursula von der Leyen siger. Von der Leyen smiler.",
@@ -32,31 +19,6 @@ func fuzzSeeds(f *testing.F) []string {
 	)
 }
 
-func runeBounds(s string) []bool {
-	b := make([]bool, len(s)+1)
-	for i := 0; i < len(s); {
-		b[i] = true
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-	}
-	b[len(s)] = true
-	return b
-}
-
-func region(s string, bounds []bool, a, b uint) Span {
-	start, end := int(a%uint(len(s)+1)), int(b%uint(len(s)+1))
-	if start > end {
-		start, end = end, start
-	}
-	for !bounds[start] {
-		start--
-	}
-	for !bounds[end] {
-		end--
-	}
-	return Span{Start: start, End: end}
-}
-
 // FuzzAnalyze checks the entities of Analyze and the subject, resolution
 // and latest speaker of a fuzzed region.
 func FuzzAnalyze(f *testing.F) {
@@ -65,7 +27,7 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(s, uint(len(s)/4), uint(len(s)/2))
 	}
 	f.Fuzz(func(t *testing.T, text string, a, b uint) {
-		bounds := runeBounds(text)
+		bounds := fuzzkit.RuneBounds(text)
 		ok := func(what string, sp Span) {
 			t.Helper()
 			if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End || !bounds[sp.Start] || !bounds[sp.End] {
@@ -79,7 +41,8 @@ func FuzzAnalyze(f *testing.F) {
 				t.Fatalf("entity %d: name %q, span %v holds %q", i, e.Name, e.NameSpan, text[e.NameSpan.Start:e.NameSpan.End])
 			}
 		}
-		reg := region(text, bounds, a, b)
+		start, end := fuzzkit.Region(bounds, a, b)
+		reg := Span{Start: start, End: end}
 		np, found := an.Subject(reg)
 		if found {
 			ok("subject", np.Span)

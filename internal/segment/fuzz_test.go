@@ -1,28 +1,16 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citat-go/citat/internal/fuzzkit"
 )
 
 // seeds are the bundled articles and small inputs of tricky shapes.
 func seeds(f *testing.F) []string {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.txt"))
-	if len(files) == 0 {
-		f.Fatal("no test articles")
-	}
-	var out []string
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return append(out,
+	return append(fuzzkit.Articles(f),
 		"", " ", "\n", "\r", "\r\n", "\n\n", "\r\r", "\r\n\r\n", " \t\n \n",
 		"Første afsnit.\n\nAndet afsnit.", "Linje et\nLinje to", "Linje et\r\nLinje to\r\n\r\nTre",
 		"Hr. A.P. Møller siger bl.a., at kl. 14.30 d. 16. februar. Det er sandt! Ja? Nej… Så:",
@@ -30,35 +18,6 @@ func seeds(f *testing.F) []string {
 		"\ufeffBOM. Tekst.", "a\x00b. C\x01d.", "Pa\u030ast. A\u030a.", "Привет. Мир! 李明。 👩‍👩‍👧.",
 		". . . . .", "» « » «", "Múte B. Egede.", "Ugyldig \xff. \xc3 tekst.",
 	)
-}
-
-// runeBounds returns the rune boundaries of s as utf8.DecodeRuneInString
-// steps through it (an invalid byte is a rune of its own).
-func runeBounds(s string) []bool {
-	b := make([]bool, len(s)+1)
-	for i := 0; i < len(s); {
-		b[i] = true
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-	}
-	b[len(s)] = true
-	return b
-}
-
-// region turns two fuzzed numbers into a region [start, end) of s on rune
-// boundaries.
-func region(s string, bounds []bool, a, b uint) (int, int) {
-	start, end := int(a%uint(len(s)+1)), int(b%uint(len(s)+1))
-	if start > end {
-		start, end = end, start
-	}
-	for !bounds[start] {
-		start--
-	}
-	for !bounds[end] {
-		end--
-	}
-	return start, end
 }
 
 // checkSpans checks that spans lie in [start, end) on rune boundaries, in
@@ -82,7 +41,7 @@ func FuzzParagraphs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		bounds := runeBounds(text)
+		bounds := fuzzkit.RuneBounds(text)
 		ps := Paragraphs(text)
 		spans := make([]Span, len(ps))
 		for i, p := range ps {
@@ -124,8 +83,8 @@ func FuzzSentences(f *testing.F) {
 		f.Add(s, uint(len(s)/3), uint(2*len(s)/3))
 	}
 	f.Fuzz(func(t *testing.T, text string, a, b uint) {
-		bounds := runeBounds(text)
-		start, end := region(text, bounds, a, b)
+		bounds := fuzzkit.RuneBounds(text)
+		start, end := fuzzkit.Region(bounds, a, b)
 		ss := Sentences(text, start, end)
 		checkSpans(t, "sentence", text, bounds, start, end, ss)
 		if !reflect.DeepEqual(ss, Sentences(text, start, end)) {
@@ -145,8 +104,8 @@ func FuzzWords(f *testing.F) {
 		f.Add(s, uint(len(s)/3), uint(2*len(s)/3))
 	}
 	f.Fuzz(func(t *testing.T, text string, a, b uint) {
-		bounds := runeBounds(text)
-		start, end := region(text, bounds, a, b)
+		bounds := fuzzkit.RuneBounds(text)
+		start, end := fuzzkit.Region(bounds, a, b)
 		ws := Words(text, start, end)
 		checkSpans(t, "word", text, bounds, start, end, ws)
 		for i, w := range ws {
