@@ -50,6 +50,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/corpus"
 	"github.com/citat-go/citat/examples/internal/render"
 )
 
@@ -418,7 +419,8 @@ func run(args []string, stdout io.Writer) error {
 		return fmt.Errorf("-max-bytes must be positive")
 	}
 	if cfg.Dir == "" {
-		cfg.Dir = findArticles() // may stay "": the server runs without examples
+		// Without a bundled folder the server runs without examples.
+		cfg.Dir, _ = corpus.Dir("")
 	}
 
 	s, err := newServer(cfg)
@@ -453,22 +455,4 @@ func invalidAt(b []byte) int {
 		i += n
 	}
 	return -1
-}
-
-// findArticles returns the nearest testdata/articles folder in the working
-// directory or one of its parents, or "".
-func findArticles() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		cand := filepath.Join(d, "testdata", "articles")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		if filepath.Dir(d) == d {
-			return ""
-		}
-	}
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/corpus"
 )
 
 // checkLeaks fails the test if it ends with more goroutines than it
@@ -51,7 +52,7 @@ func checkLeaks(t *testing.T) {
 func startServer(t *testing.T, mod func(*config)) (string, *http.Client) {
 	t.Helper()
 	cfg := defaultConfig()
-	cfg.Dir = findArticles()
+	cfg.Dir = articlesDir(t)
 	cfg.ShutdownTimeout = 5 * time.Second
 	if mod != nil {
 		mod(&cfg)
@@ -83,9 +84,18 @@ func startServer(t *testing.T, mod func(*config)) (string, *http.Client) {
 	return "http://" + ln.Addr().String(), &http.Client{Transport: tr, Timeout: 30 * time.Second}
 }
 
+func articlesDir(t *testing.T) string {
+	t.Helper()
+	dir, err := corpus.Dir("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func article(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(findArticles(), name+".txt"))
+	b, err := os.ReadFile(filepath.Join(articlesDir(t), name+".txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
