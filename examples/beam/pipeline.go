@@ -19,6 +19,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/textcheck"
 )
 
 // Config is what the pipeline needs to know; main fills it from flags.
@@ -286,7 +287,7 @@ func analyse(ctx context.Context, x *citat.Extractor, line string) (id json.RawM
 	}
 	// JSON text must be UTF-8, and encoding/json would quietly read invalid
 	// bytes as U+FFFD: check the raw line. The id is still reported.
-	if i := invalidUTF8At(line); i >= 0 {
+	if i := textcheck.InvalidUTF8At(line); i >= 0 {
 		return id, nil, fmt.Sprintf("%s: invalid UTF-8 at byte %d of the line", reasonInvalidUTF8, i), nil
 	}
 	if id == nil {
@@ -335,20 +336,6 @@ func extractSafely(ctx context.Context, x *citat.Extractor, text string) (recs [
 
 func isNull(raw json.RawMessage) bool {
 	return len(raw) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
-}
-
-func invalidUTF8At(s string) int {
-	if utf8.ValidString(s) {
-		return -1
-	}
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
 
 func deadLetter(line string, id json.RawMessage, reason string) DeadLetter {

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citat-go/citat"
+	"github.com/citat-go/citat/examples/internal/textcheck"
 )
 
 // defaultMaxLine is the longest input line batch mode reads, in bytes: room
@@ -296,13 +297,13 @@ func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine i
 	case len(raw) == 0 || raw[0] != '"':
 		return fail(id, `"text" is not a string`)
 	}
-	if i := invalidAt(raw); i >= 0 {
+	if i := textcheck.InvalidUTF8At([]byte(raw)); i >= 0 {
 		return fail(id, "text: %v", &citat.InputError{Offset: decodedLen(raw[:i]), Err: citat.ErrInvalidUTF8})
 	}
 	if i := unpairedSurrogate(raw); i >= 0 {
 		return fail(id, "text: %v (unpaired surrogate escape %s)", &citat.InputError{Offset: decodedLen(raw[:i]), Err: citat.ErrInvalidUTF8}, raw[i:i+6])
 	}
-	if i := invalidAt(line); i >= 0 {
+	if i := textcheck.InvalidUTF8At(line); i >= 0 {
 		return fail(id, "invalid UTF-8 at byte %d of the line", i)
 	}
 	var text string
@@ -329,21 +330,6 @@ func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine i
 		return fail(id, "%v", err)
 	}
 	return append(b, '\n'), false
-}
-
-// invalidAt returns the offset of the first invalid UTF-8 byte in b, or -1.
-func invalidAt(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
 
 // decodedLen returns the length of the string that the start of a JSON

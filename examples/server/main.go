@@ -52,6 +52,7 @@ import (
 	"github.com/citat-go/citat"
 	"github.com/citat-go/citat/examples/internal/corpus"
 	"github.com/citat-go/citat/examples/internal/render"
+	"github.com/citat-go/citat/examples/internal/textcheck"
 )
 
 func main() {
@@ -155,7 +156,7 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	text := string(body)
 	if mt == "application/json" {
 		if !utf8.Valid(body) {
-			off := invalidAt(body)
+			off := textcheck.InvalidUTF8At(body)
 			writeError(w, http.StatusUnprocessableEntity,
 				fmt.Sprintf("request body is not valid UTF-8 at byte %d", off), map[string]any{"offset": off})
 			return
@@ -443,16 +444,4 @@ func run(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "  GET  /?example=%s (%d bundled articles in %s)\n", s.examples[0], len(s.examples), cfg.Dir)
 	}
 	return s.serve(ctx, ln, stdout)
-}
-
-// invalidAt returns the offset of the first invalid UTF-8 byte of b.
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
