@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -235,25 +236,15 @@ func closesLater(text string, paras []segment.Paragraph, dashLed []bool, f famil
 			return false
 		}
 		p := paras[k]
-		prev := utf8.RuneError
-		for i := p.Start; i < p.End; {
-			r, n := utf8.DecodeRuneInString(text[i:p.End])
-			next := utf8.RuneError
-			if i+n < p.End {
-				next, _ = utf8.DecodeRuneInString(text[i+n : p.End])
-			}
-			opens, closes := classify(r, prev, next, f, 1)
-			if closes == f {
-				// The mark closes when a tail follows it or it ends its
-				// paragraph: »…« spread over paragraphs the old way.
-				return tailAfter(i+n, p.End) || skipSpace(text, i+n, p.End) >= p.End ||
-					i+n < p.End && strings.IndexByte(".,!?", text[i+n]) >= 0 && skipSpace(text, i+n+1, p.End) >= p.End
-			}
-			if opens != famNone || closes != famNone {
+		for m := range marksIn(text, p.Start, p.End, f) {
+			if m.closes != f {
 				return false
 			}
-			prev = r
-			i += n
+			// The mark closes when a tail follows it or it ends its
+			// paragraph: »…« spread over paragraphs the old way.
+			end := m.pos + m.size
+			return tailAfter(end, p.End) || skipSpace(text, end, p.End) >= p.End ||
+				end < p.End && strings.IndexByte(".,!?", text[end]) >= 0 && skipSpace(text, end+1, p.End) >= p.End
 		}
 	}
 	return false
@@ -268,22 +259,41 @@ func continues(text string, p segment.Paragraph, f family) bool {
 	if openFamily(r) == f || f == famCurly && (r == '“' || r == '„') {
 		return true
 	}
-	prev := utf8.RuneError
-	for i := p.Start; i < p.End; {
-		r, n := utf8.DecodeRuneInString(text[i:p.End])
-		next := utf8.RuneError
-		if i+n < p.End {
-			next, _ = utf8.DecodeRuneInString(text[i+n : p.End])
-		}
-		opens, closes := classify(r, prev, next, f, 1)
-		if closes == f {
+	for m := range marksIn(text, p.Start, p.End, f) {
+		if m.closes == f {
 			return true
 		}
-		if opens != famNone && opens != famSingle {
+		if m.opens != famNone && m.opens != famSingle {
 			return false
 		}
-		prev = r
-		i += n
 	}
 	return false
+}
+
+// markAt is a quote mark that opens or closes, at pos, size bytes long.
+type markAt struct {
+	pos, size     int
+	opens, closes family
+}
+
+// marksIn yields the marks of text[start:end] in order, each classified
+// as if a quote of family f were open around them.
+func marksIn(text string, start, end int, f family) iter.Seq[markAt] {
+	return func(yield func(markAt) bool) {
+		prev := utf8.RuneError
+		for i := start; i < end; {
+			r, n := utf8.DecodeRuneInString(text[i:end])
+			next := utf8.RuneError
+			if i+n < end {
+				next, _ = utf8.DecodeRuneInString(text[i+n : end])
+			}
+			if opens, closes := classify(r, prev, next, f, 1); opens != famNone || closes != famNone {
+				if !yield(markAt{i, n, opens, closes}) {
+					return
+				}
+			}
+			prev = r
+			i += n
+		}
+	}
 }
