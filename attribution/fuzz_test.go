@@ -23,23 +23,8 @@ func FuzzCatalogueFind(f *testing.F) {
 	}
 	cat := DefaultCatalogue()
 	f.Fuzz(func(t *testing.T, text string, a, b uint) {
-		bounds := make([]bool, len(text)+1)
-		for i := 0; i < len(text); {
-			bounds[i] = true
-			_, n := utf8.DecodeRuneInString(text[i:])
-			i += n
-		}
-		bounds[len(text)] = true
-		start, end := int(a%uint(len(text)+1)), int(b%uint(len(text)+1))
-		if start > end {
-			start, end = end, start
-		}
-		for !bounds[start] {
-			start--
-		}
-		for !bounds[end] {
-			end--
-		}
+		bounds := fuzzkit.RuneBounds(text)
+		start, end := fuzzkit.Region(bounds, a, b)
 		ms := cat.Find(text, start, end)
 		prev := start
 		for i, m := range ms {
