@@ -73,6 +73,13 @@ func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter
 		}
 		seen := len(stack) > 0 // a mark has been read in this paragraph
 		for i < p.End {
+			if j := skipToMark(text, i, p.End); j > i {
+				if j >= p.End {
+					break
+				}
+				prev, _ = utf8.DecodeLastRuneInString(text[p.Start:j])
+				i = j
+			}
 			r, n := utf8.DecodeRuneInString(text[i:p.End])
 			next := utf8.RuneError
 			if i+n < p.End {
@@ -282,6 +289,13 @@ func marksIn(text string, start, end int, f family) iter.Seq[markAt] {
 	return func(yield func(markAt) bool) {
 		prev := utf8.RuneError
 		for i := start; i < end; {
+			if j := skipToMark(text, i, end); j > i {
+				if j >= end {
+					return
+				}
+				prev, _ = utf8.DecodeLastRuneInString(text[start:j])
+				i = j
+			}
 			r, n := utf8.DecodeRuneInString(text[i:end])
 			next := utf8.RuneError
 			if i+n < end {
@@ -296,4 +310,18 @@ func marksIn(text string, start, end int, f family) iter.Seq[markAt] {
 			i += n
 		}
 	}
+}
+
+// markLead holds the bytes a quote mark can start with: the ASCII marks and
+// the lead bytes of » « (U+00AB, U+00BB) and of the curly marks (U+2018-U+201E).
+var markLead = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}
+
+// skipToMark returns the offset of the first byte in text[i:end] that can
+// start a quote mark, or end: the scanners decode only there, so plain
+// text costs one table look-up a byte.
+func skipToMark(text string, i, end int) int {
+	for i < end && !markLead[text[i]] {
+		i++
+	}
+	return i
 }
