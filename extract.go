@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/citat-go/citat/attribution"
@@ -86,7 +88,19 @@ func WithCatalogue(cat *attribution.Catalogue) Option {
 // state and is safe for concurrent use by many goroutines; the zero value is
 // not usable, build one with [New].
 type Extractor struct {
-	cfg config
+	cfg  config
+	work sync.Pool // of *scratch
+}
+
+// scratch is the working memory of one extraction: each stage keeps its
+// tables there, and an Extractor hands it from one document to the next, so
+// that extraction allocates for what it returns, not for what it reads.
+type scratch struct {
+	doc    segment.Doc
+	quotes quote.Finder
+	spk    speaker.Analyzer
+	links  attribution.Linker
+	direct []segment.Span
 }
 
 // New returns an Extractor configured by opts.
@@ -141,11 +155,23 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc := segment.NewContext(ctx, work)
+	s, _ := x.work.Get().(*scratch)
+	if s == nil {
+		s = new(scratch)
+	}
+	defer x.work.Put(s)
+	return x.run(ctx, s, text, work)
+}
+
+// run is the pipeline: text → segments → quotes and mentions →
+// attributions → records. Only the records outlive s.
+func (x *Extractor) run(ctx context.Context, s *scratch, text, work string) ([]Record, error) {
+	doc := &s.doc
+	doc.Reset(ctx, work)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	found := quote.FindDoc(doc)
+	found := s.quotes.FindDoc(doc)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -154,17 +180,17 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, 
 		// to attribute.
 		return nil, nil
 	}
-	direct := make([]segment.Span, 0, len(found.Quotes))
+	s.direct = s.direct[:0]
 	for _, q := range found.Quotes {
 		if q.Kind == quote.Direct {
-			direct = append(direct, q.Span)
+			s.direct = append(s.direct, q.Span)
 		}
 	}
-	an := speaker.AnalyzeDoc(doc, direct)
+	an := s.spk.AnalyzeDoc(doc, s.direct)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	links := attribution.Link(doc, found, an, x.cfg.catalogue)
+	links := s.links.Link(doc, found, an, x.cfg.catalogue)
 	// Every stage returns early, with partial results, once ctx is done.
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -217,7 +243,7 @@ func records(text string, an *speaker.Analysis, links []attribution.Linked) []Re
 		r := Record{
 			Text: text[q.Span.Start:q.Span.End], Start: q.Span.Start, End: q.Span.End,
 			Kind: q.Kind, Cue: span(text, l.Cue), Negated: l.Negated,
-			Confidence: l.Confidence, Evidence: l.Evidence, Paragraph: q.Paragraph,
+			Confidence: l.Confidence, Evidence: slices.Clone(l.Evidence), Paragraph: q.Paragraph,
 		}
 		if s := l.Speaker; s != nil {
 			sp := &Speaker{Mention: span(text, s.Mention), Resolved: s.Via, Type: "unknown"}

@@ -53,20 +53,56 @@ type Linked struct {
 
 // Link resolves the speaker and source of every quote in found.
 func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) []Linked {
-	l := linker{doc: doc, text: doc.Text, found: found, an: an, cat: cat, byAttr: map[int]attrInfo{}, lastSource: map[int]lastSrc{}, lastSpeaker: -1, lastSpeakerPara: -1, lastAnswerer: -1}
-	l.quotePara = make(map[int]bool, len(found.Quotes))
+	var k Linker
+	return k.Link(doc, found, an, cat)
+}
+
+// A Linker links the quotes of one document after another and reuses its
+// memory from one to the next: the slice it returns is valid until its
+// next call. The zero Linker is ready to use. A Linker must not be used by
+// several goroutines at once.
+type Linker struct {
+	l   linker
+	out []Linked
+}
+
+// Link resolves the speaker and source of every quote in found, as the
+// function [Link] does.
+func (k *Linker) Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) []Linked {
+	l := &k.l
+	l.reset(doc, found, an, cat)
 	for _, q := range found.Quotes {
 		l.quotePara[q.Paragraph] = true
 	}
-	out := make([]Linked, 0, len(found.Quotes))
+	out := k.out[:0]
 	for i, q := range found.Quotes {
 		if doc.Stopped(i) {
 			break
 		}
 		out = append(out, l.link(q))
 	}
-	leadIn(out)
+	l.leadIn(out)
+	k.out = out
 	return out
+}
+
+// reset readies l for a document, keeping the storage of its maps.
+func (l *linker) reset(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catalogue) {
+	if l.byAttr == nil {
+		l.byAttr, l.lastSource, l.quotePara = map[int]attrInfo{}, map[int]lastSrc{}, map[int]bool{}
+	}
+	clear(l.byAttr)
+	clear(l.lastSource)
+	clear(l.quotePara)
+	l.doc, l.text, l.found, l.an, l.cat = doc, doc.Text, found, an, cat
+	l.lastSpeaker, l.lastSpeakerPara, l.lastAnswerer = -1, -1, -1
+	l.media = l.media[:0]
+	l.speakers.reset()
+	l.sources.reset()
+	l.ev, l.infoEv = l.ev[:0], l.infoEv[:0]
+	if l.labels == nil {
+		l.labels = map[[2]string]string{}
+	}
 }
 
 // leadIn gives the quotes that open an article before anyone is named
@@ -77,7 +113,7 @@ func Link(doc *segment.Doc, found quote.Result, an *speaker.Analysis, cat *Catal
 // A pronoun that opens an article likewise refers to the speaker named in
 // the same or the next paragraph ("Men han slog fast, at … »…,« sagde
 // Henning Holm."), not further on.
-func leadIn(ls []Linked) {
+func (l *linker) leadIn(ls []Linked) {
 	for i := range ls {
 		s := ls[i].Speaker
 		if s == nil || s.Entity < 0 && s.Via == "pronoun" {
@@ -89,7 +125,7 @@ func leadIn(ls []Linked) {
 				gap := first.Quote.Paragraph - ls[k].Quote.Paragraph
 				switch {
 				case ls[k].Speaker == nil && ls[k].Quote.Attr < 0 && gap <= 4:
-					ls[k].Speaker = &Speaker{Entity: s.Entity, Via: "lead-in"}
+					ls[k].Speaker = l.speakers.new(Speaker{Entity: s.Entity, Via: "lead-in"})
 				case ls[k].Speaker != nil && ls[k].Speaker.Entity < 0 && ls[k].Speaker.Via == "pronoun" && (ls[k].Speaker.NP.Word == "han" || ls[k].Speaker.NP.Word == "hun") && gap <= 1:
 					ls[k].Speaker.Entity, ls[k].Speaker.Via = s.Entity, "lead-in"
 				default:
@@ -126,6 +162,61 @@ type linker struct {
 	lastSpeaker, lastSpeakerPara, lastAnswerer int
 	quotePara                                  map[int]bool // paragraphs where a quote starts
 	media                                      []Source     // the outlets named as sources so far
+	// Storage kept from one document to the next: what the Linked
+	// values point to, their evidence, and the evidence labels made so far
+	// ("quote:" + rule).
+	speakers arena[Speaker]
+	sources  arena[Source]
+	ev       []string
+	infoEv   []string
+	labels   map[[2]string]string
+}
+
+// label returns prefix+name, made once per Linker.
+func (l *linker) label(prefix, name string) string {
+	k := [2]string{prefix, name}
+	if s, ok := l.labels[k]; ok {
+		return s
+	}
+	s := prefix + name
+	l.labels[k] = s
+	return s
+}
+
+// arena hands out pointers to values of T from chunks that it keeps for
+// the next document. Chunks never move, so the pointers stay valid.
+type arena[T any] struct {
+	chunks [][]T
+	cur    int // index of the chunk in use
+}
+
+const arenaChunk = 64
+
+func (a *arena[T]) new(v T) *T {
+	if a.cur < len(a.chunks) && len(a.chunks[a.cur]) == arenaChunk {
+		a.cur++
+	}
+	if a.cur == len(a.chunks) {
+		a.chunks = append(a.chunks, make([]T, 0, arenaChunk))
+	}
+	c := append(a.chunks[a.cur], v)
+	a.chunks[a.cur] = c
+	return &c[len(c)-1]
+}
+
+// reset makes the arena's memory available again. Pointers it handed out
+// before must no longer be used.
+func (a *arena[T]) reset() {
+	var zero T
+	for i := range a.chunks {
+		c := a.chunks[i]
+		// Drop what the values refer to, the previous text among it.
+		for k := range c {
+			c[k] = zero
+		}
+		a.chunks[i] = c[:0]
+	}
+	a.cur = 0
 }
 
 var ruleConfidence = map[string]float64{
@@ -140,6 +231,16 @@ var viaConfidence = map[string]float64{
 }
 
 func (l *linker) link(q quote.Quote) Linked {
+	start := len(l.ev)
+	lk := l.linkQuote(q)
+	// The full slice expression makes a later append copy rather than
+	// write over the next quote's evidence.
+	lk.Evidence = l.ev[start:len(l.ev):len(l.ev)]
+	return lk
+}
+
+// linkQuote links q, writing its evidence to l.ev.
+func (l *linker) linkQuote(q quote.Quote) Linked {
 	lk := Linked{Quote: q}
 	rule := q.Rule
 	if i := strings.IndexByte(rule, '+'); i >= 0 {
@@ -149,7 +250,7 @@ func (l *linker) link(q quote.Quote) Linked {
 	if conf == 0 {
 		conf = 0.7
 	}
-	lk.Evidence = append(lk.Evidence, "quote:"+q.Rule)
+	l.ev = append(l.ev, l.label("quote:", q.Rule))
 	if q.Attr < 0 {
 		// Nothing attributes the quote. An answer after a journalist's
 		// question is the interviewee's: whoever answered the last
@@ -172,8 +273,8 @@ func (l *linker) link(q quote.Quote) Linked {
 			e, via = l.an.LatestSpeaker(q.Span.Start), "salience"
 		}
 		if e >= 0 {
-			lk.Speaker = &Speaker{Entity: e, Via: via}
-			lk.Evidence = append(lk.Evidence, "speaker:"+via)
+			lk.Speaker = l.speakers.new(Speaker{Entity: e, Via: via})
+			l.ev = append(l.ev, l.label("speaker:", via))
 			conf *= viaConfidence["salience"]
 		} else {
 			conf *= 0.5
@@ -192,30 +293,30 @@ func (l *linker) link(q quote.Quote) Linked {
 		}
 	}
 	lk.Speaker = info.spk
-	lk.Evidence = append(lk.Evidence, info.ev...)
+	l.ev = append(l.ev, info.ev...)
 	if q.Inherited {
-		lk.Evidence = append(lk.Evidence, "attribution:shared-with-run")
+		l.ev = append(l.ev, "attribution:shared-with-run")
 		conf *= 0.9
 	}
 	if info.spk != nil {
 		conf *= viaConfidence[info.spk.Via]
 	}
 	if info.src != nil {
-		s := *info.src
+		s := l.sources.new(*info.src)
 		// A quote that borrows a neighbour's attribution in a run borrows
 		// its source too, but the source was not named in its own
 		// attribution: it is inherited.
 		s.Inherited = q.Inherited
-		lk.Source = &s
+		lk.Source = s
 		if info.spk != nil && info.spk.Entity >= 0 && !q.Inherited {
-			l.lastSource[info.spk.Entity] = lastSrc{src: s, para: q.Paragraph}
+			l.lastSource[info.spk.Entity] = lastSrc{src: *s, para: q.Paragraph}
 		}
 	} else if info.spk != nil && info.spk.Entity >= 0 {
 		if ls, ok := l.lastSource[info.spk.Entity]; ok && q.Paragraph-ls.para <= 6 {
-			s := ls.src
+			s := l.sources.new(ls.src)
 			s.Inherited = true
-			lk.Source = &s
-			lk.Evidence = append(lk.Evidence, "source:inherited")
+			lk.Source = s
+			l.ev = append(l.ev, "source:inherited")
 		}
 	}
 	switch {
@@ -255,6 +356,14 @@ func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // resolve finds the speaker and the source one attribution names.
 func (l *linker) resolve(a quote.Attribution) attrInfo {
+	start := len(l.infoEv)
+	info := l.resolveAttr(a)
+	info.ev = l.infoEv[start:len(l.infoEv):len(l.infoEv)]
+	return info
+}
+
+// resolveAttr resolves a, writing its evidence to l.infoEv.
+func (l *linker) resolveAttr(a quote.Attribution) attrInfo {
 	var info attrInfo
 	np, ok := l.an.Subject(a.Who)
 	var subjSpan Span
@@ -264,34 +373,34 @@ func (l *linker) resolve(a quote.Attribution) attrInfo {
 		if np.Kind == speaker.Named {
 			src := (*Source)(nil)
 			if ms := l.cat.find(l.text, l.doc.WordsIn(name.Start, name.End)); len(ms) == 1 && ms[0].Span == name {
-				src = &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span}
+				src = l.sources.new(Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span})
 			} else if u, ok := UnlistedAt(l.text, name.Start, name.End); ok && u == name {
 				// An outlet the catalogue lacks: "Det skrev Sjællands
 				// Tidende".
-				src = &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+				src = l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 			}
 			if src != nil {
 				// The medium itself is the subject ("skriver AFP",
 				// "Ifølge Bloomberg"): a source, and no named speaker.
 				info.src = src
-				info.spk = &Speaker{Entity: -1, Mention: np.Span, NP: np, Via: "source"}
-				info.ev = append(info.ev, "speaker:medium-as-subject", "source:subject")
+				info.spk = l.speakers.new(Speaker{Entity: -1, Mention: np.Span, NP: np, Via: "source"})
+				l.infoEv = append(l.infoEv, "speaker:medium-as-subject", "source:subject")
 				return info
 			}
 		}
 		r := l.an.Resolve(np)
-		info.spk = &Speaker{Entity: r.Entity, Mention: np.Span, NP: np, Via: r.Via}
-		info.ev = append(info.ev, "speaker:"+r.Via)
+		info.spk = l.speakers.new(Speaker{Entity: r.Entity, Mention: np.Span, NP: np, Via: r.Via})
+		l.infoEv = append(l.infoEv, l.label("speaker:", r.Via))
 	}
 	if src := l.sourceIn(a.Span, subjSpan); src != nil {
 		info.src = src
-		info.ev = append(info.ev, "source:attribution")
+		l.infoEv = append(l.infoEv, "source:attribution")
 	} else if src := l.columnSource(a.Paragraph); a.Intro && src != nil {
 		info.src = src
-		info.ev = append(info.ev, "source:column-line")
+		l.infoEv = append(l.infoEv, "source:column-line")
 	} else if src := l.mediumNoun(a.Span); src != nil {
 		info.src = src
-		info.ev = append(info.ev, "source:medium-noun")
+		l.infoEv = append(l.infoEv, "source:medium-noun")
 	}
 	return info
 }
@@ -313,7 +422,7 @@ func (l *linker) mediumNoun(sp Span) *Source {
 			m := l.media[k]
 			if slices.Contains(kinds, m.Kind) && !(m.Kind == UnknownMedium && isBroadcastName(m.Name) != slices.Contains(kinds, Broadcaster)) {
 				m.Mention, m.Inherited = ws[i], false
-				return &m
+				return l.sources.new(m)
 			}
 		}
 	}
@@ -341,7 +450,7 @@ func (l *linker) sourceIn(sp, subj Span) *Source {
 		if subj.Start <= m.Span.Start && m.Span.End <= subj.End && subj.End > subj.Start {
 			continue
 		}
-		return &Source{Name: m.Name, Kind: m.Kind, Mention: m.Span}
+		return l.sources.new(Source{Name: m.Name, Kind: m.Kind, Mention: m.Span})
 	}
 	// An outlet the catalogue lacks: after "til" or "ifølge", a name with
 	// a media word ("Vejle Amts Avis"), or a name after a common noun for
@@ -353,11 +462,11 @@ func (l *linker) sourceIn(sp, subj Span) *Source {
 			continue
 		}
 		if u, ok := UnlistedAt(l.text, w.End, sp.End); ok && (lw == "til" || lw == "ifølge") {
-			return &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+			return l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 		}
 		if i+2 < len(ws) && mediaNouns[strings.ToLower(l.text[ws[i+1].Start:ws[i+1].End])] {
 			if u, ok := capitalisedAt(l.text, ws[i+2:]); ok {
-				return &Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u}
+				return l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 			}
 		}
 	}
@@ -403,12 +512,12 @@ func (l *linker) columnSource(p int) *Source {
 		}
 		inner := Span{Start: paras[k].Start + 1, End: paras[k].End - 1}
 		if ms := l.cat.find(l.text, l.doc.WordsIn(inner.Start, inner.End)); len(ms) > 0 && ms[0].Span == inner {
-			return &Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: inner}
+			return l.sources.new(Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: inner})
 		}
 		if strings.ContainsAny(t, ".,;:") || len(strings.Fields(t)) > 4 {
 			return nil
 		}
-		return &Source{Name: l.text[inner.Start:inner.End], Kind: UnknownMedium, Mention: inner}
+		return l.sources.new(Source{Name: l.text[inner.Start:inner.End], Kind: UnknownMedium, Mention: inner})
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ type finder struct {
 	taken [][]Span
 	all   []word // every word of the document
 	// byPara lists the quotes found so far by the paragraph they start in.
-	byPara map[int][]int
+	byPara [][]int
 	// scare holds text in quote marks that no cue governs; reported
 	// speech that contains one is a mixed quote.
 	scare []Span
@@ -30,9 +30,21 @@ type finder struct {
 // FindDoc returns the quotes of an already segmented document. It is the
 // entry point the citat pipeline uses; most callers want [Find].
 func FindDoc(doc *segment.Doc) Result {
-	f := &finder{doc: doc, text: doc.Text, dashLed: make([]bool, len(doc.Paragraphs))}
-	f.all = makeWords(doc.Text, doc.Lower, doc.Words)
-	f.byPara = map[int][]int{}
+	var fd Finder
+	return fd.FindDoc(doc)
+}
+
+// A Finder finds the quotes of one document after another and reuses its
+// memory from one to the next: the Result it returns is valid until its
+// next call. The zero Finder is ready to use. A Finder must not be used by
+// several goroutines at once.
+type Finder struct{ f finder }
+
+// FindDoc returns the quotes of an already segmented document, as the
+// function [FindDoc] does.
+func (fd *Finder) FindDoc(doc *segment.Doc) Result {
+	f := &fd.f
+	f.reset(doc)
 	for i, p := range doc.Paragraphs {
 		_, f.dashLed[i] = dashStart(f.text, p)
 	}
@@ -55,6 +67,29 @@ func FindDoc(doc *segment.Doc) Result {
 	})
 	f.res.Quotes = dropCrossing(f.res.Quotes)
 	return f.res
+}
+
+// reset readies f for doc, keeping the storage of its slices.
+func (f *finder) reset(doc *segment.Doc) {
+	f.doc, f.text = doc, doc.Text
+	f.res.Quotes, f.res.Attributions = f.res.Quotes[:0], f.res.Attributions[:0]
+	f.dashLed = resize(f.dashLed, len(doc.Paragraphs))
+	f.byPara = resize(f.byPara, len(doc.Paragraphs))
+	for i := range f.byPara {
+		f.byPara[i] = f.byPara[i][:0]
+	}
+	f.taken = f.taken[:0]
+	f.scare = f.scare[:0]
+	f.all = slices.Grow(f.all[:0], len(doc.Words))
+	for i, sp := range doc.Words {
+		f.all = append(f.all, word{sp, doc.Text[sp.Start:sp.End], doc.Low[i]})
+	}
+}
+
+// resize returns s with length n, reusing its storage; the elements it
+// keeps are not cleared.
+func resize[S ~[]E, E any](s S, n int) S {
+	return slices.Grow(s[:0], n)[:n]
 }
 
 // words returns the words wholly inside [start, end), sharing storage.
@@ -88,7 +123,15 @@ func (f *finder) addQuote(sp Span, kind Kind, attr int, inherited bool, rule str
 }
 
 // newRun starts a new sorted run of explained ranges.
-func (f *finder) newRun() { f.taken = append(f.taken, nil) }
+func (f *finder) newRun() {
+	// Reuse the storage of a run of an earlier document.
+	if len(f.taken) < cap(f.taken) {
+		f.taken = f.taken[:len(f.taken)+1]
+		f.taken[len(f.taken)-1] = f.taken[len(f.taken)-1][:0]
+		return
+	}
+	f.taken = append(f.taken, nil)
+}
 
 // take records sp as explained in the current run, keeping the run sorted
 // by start. A pass records spans almost in text order (an attribution tail

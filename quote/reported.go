@@ -113,7 +113,12 @@ func (f *finder) hasComplementizer(sp Span) bool {
 }
 
 // quotesInPara returns the indexes of the quotes that start in paragraph p.
-func (f *finder) quotesInPara(p int) []int { return f.byPara[p] }
+func (f *finder) quotesInPara(p int) []int {
+	if p < 0 || p >= len(f.byPara) {
+		return nil
+	}
+	return f.byPara[p]
+}
 
 // isQuotePara reports whether paragraph p is a quote paragraph: dash-led or
 // opening with a quote mark.
@@ -140,9 +145,8 @@ func (f *finder) kindFor(sp Span, k Kind) Kind {
 // the nearest attributed quote in the same run of quote paragraphs
 // (preferring the one before on a tie).
 func (f *finder) inheritRuns() {
-	byPara := f.byPara
 	own := func(p int) int {
-		for _, qi := range byPara[p] {
+		for _, qi := range f.quotesInPara(p) {
 			if q := f.res.Quotes[qi]; q.Kind == Direct && q.Attr >= 0 && !q.Inherited {
 				return q.Attr
 			}
@@ -157,7 +161,7 @@ func (f *finder) inheritRuns() {
 		best := -1
 		// A quote that resumes in the paragraph of an attributed one,
 		// after its tail: "»A,« sagde han. »B.«"
-		for _, qi := range byPara[q.Paragraph] {
+		for _, qi := range f.quotesInPara(q.Paragraph) {
 			if p := f.res.Quotes[qi]; p.Kind == Direct && p.Attr >= 0 && !p.Inherited && p.Span.End <= q.Span.Start {
 				best = p.Attr
 			}
@@ -171,7 +175,7 @@ func (f *finder) inheritRuns() {
 				lo, hi := min(p, q.Paragraph), max(p, q.Paragraph)
 				broken := false
 				for k := lo; k <= hi; k++ {
-					if !f.isQuotePara(k) || len(byPara[k]) == 0 {
+					if !f.isQuotePara(k) || len(f.quotesInPara(k)) == 0 {
 						broken = true
 						break
 					}

@@ -52,14 +52,6 @@ func (w word) capitalized() bool {
 	return unicode.IsUpper(r)
 }
 
-func makeWords(text, lower string, spans []segment.Span) []word {
-	out := make([]word, len(spans))
-	for i, sp := range spans {
-		out[i] = word{sp, text[sp.Start:sp.End], lower[sp.Start:sp.End]}
-	}
-	return out
-}
-
 // nextWord returns the word starting at or after i (skipping white space
 // only) and ending by end; ok is false when something other than a word
 // comes first.

@@ -73,10 +73,14 @@ type Analysis struct {
 	Entities []Entity
 	byStart  map[int]int // named mention start → entity
 	salience []salient
-	timeline []mentionAt      // every named mention, in text order
-	byToken  map[string][]int // name word → entities whose name has it
-	byCanon  map[string]int   // known organisation → its entity
-	acronyms map[string]int   // short form given in parentheses → entity
+	timeline []mentionAt    // every named mention, in text order
+	byToken  map[string]int // name word → its list in lists
+	lists    [][]int        // entities whose name has a word, one list a word
+	byCanon  map[string]int // known organisation → its entity
+	acronyms map[string]int // short form given in parentheses → entity
+	// Scratch for one mention at a time.
+	words []string
+	cands []int
 }
 
 type mentionAt struct{ pos, entity int }
@@ -96,10 +100,82 @@ func Analyze(text string) *Analysis {
 // telling full names, but their sentences have no subject the narrative
 // can refer back to.
 func AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
-	a := &Analysis{doc: doc, text: doc.Text, p: newParser(doc), quoted: quoted, byStart: map[int]int{}, byToken: map[string][]int{}, byCanon: map[string]int{}, acronyms: map[string]int{}}
+	return new(Analyzer).AnalyzeDoc(doc, quoted)
+}
+
+// An Analyzer finds the speakers of one document after another and reuses
+// its memory from one to the next: the Analysis it returns is valid until
+// its next call. The zero Analyzer is ready to use. An Analyzer must not be
+// used by several goroutines at once.
+type Analyzer struct {
+	a Analysis
+	p parser
+}
+
+// AnalyzeDoc finds the speakers of a segmented document, as the function
+// [AnalyzeDoc] does.
+func (z *Analyzer) AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
+	a := &z.a
+	z.p.reset(doc)
+	a.reset(doc, &z.p, quoted)
 	a.collectNames(doc)
 	a.collectSubjects(doc)
 	return a
+}
+
+// reset readies a for doc, keeping the storage of its slices and maps.
+func (a *Analysis) reset(doc *segment.Doc, p *parser, quoted []Span) {
+	a.doc, a.text, a.p, a.quoted = doc, doc.Text, p, quoted
+	a.Entities = a.Entities[:0]
+	a.salience, a.timeline = a.salience[:0], a.timeline[:0]
+	a.lists = a.lists[:0]
+	if a.byStart == nil {
+		a.byStart, a.byToken, a.byCanon, a.acronyms = map[int]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	// clear keeps a map's buckets but not its keys, slices of the
+	// previous text.
+	clear(a.byStart)
+	clear(a.byToken)
+	clear(a.byCanon)
+	clear(a.acronyms)
+}
+
+// newEntity appends an entity, reusing the slices of one an earlier
+// document left in the same place.
+func (a *Analysis) newEntity(name string, at Span, typ Type, toks []string) int {
+	n := len(a.Entities)
+	if n < cap(a.Entities) {
+		a.Entities = a.Entities[:n+1]
+		old := a.Entities[n]
+		a.Entities[n] = Entity{Name: name, NameSpan: at, Type: typ, tokens: append(old.tokens[:0], toks...), mentions: old.mentions[:0]}
+	} else {
+		a.Entities = append(a.Entities, Entity{Name: name, NameSpan: at, Type: typ, tokens: slices.Clone(toks)})
+	}
+	return n
+}
+
+// entitiesWith returns the entities whose name has the word w.
+func (a *Analysis) entitiesWith(w string) []int {
+	if i, ok := a.byToken[w]; ok {
+		return a.lists[i]
+	}
+	return nil
+}
+
+// addWord records that entity e's name has the word w.
+func (a *Analysis) addWord(w string, e int) {
+	i, ok := a.byToken[w]
+	if !ok {
+		i = len(a.lists)
+		if i < cap(a.lists) {
+			a.lists = a.lists[:i+1]
+			a.lists[i] = a.lists[i][:0]
+		} else {
+			a.lists = append(a.lists, nil)
+		}
+		a.byToken[w] = i
+	}
+	a.lists[i] = append(a.lists[i], e)
 }
 
 func (a *Analysis) inQuote(pos int) bool {
@@ -144,10 +220,10 @@ func (a *Analysis) collectNames(doc *segment.Doc) {
 	}
 }
 
-func nameTokens(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
-	out := f[:0]
-	for _, w := range f {
+// appendNameWords appends the words of the name s: its fields between
+// white space, without lone dashes.
+func appendNameWords(out []string, s string) []string {
+	for w := range strings.FieldsFuncSeq(s, unicode.IsSpace) {
 		if w == "-" || w == "–" {
 			continue
 		}
@@ -167,7 +243,8 @@ func subset(a, b []string) bool {
 
 func (a *Analysis) addMention(np NP) {
 	name := a.text[np.Name.Start:np.Name.End]
-	toks := nameTokens(name)
+	a.words = appendNameWords(a.words[:0], name)
+	toks := a.words
 	if len(toks) == 0 {
 		return
 	}
@@ -188,7 +265,7 @@ func (a *Analysis) addMention(np NP) {
 	best, bestPos := -1, -1
 	// Candidates share a name word or a known organisation with the
 	// mention; looking only at those keeps long documents linear.
-	var cands []int
+	cands := a.cands[:0]
 	if known {
 		if ei, ok := a.byCanon[canon]; ok {
 			cands = append(cands, ei)
@@ -199,9 +276,10 @@ func (a *Analysis) addMention(np NP) {
 		// very many names share ("Anne") would make each mention cost
 		// as much as the document. A duplicate candidate gives the same
 		// answer twice, so none are removed.
-		list := a.byToken[w]
+		list := a.entitiesWith(w)
 		cands = append(cands, list[max(0, len(list)-lookback):]...)
 	}
+	a.cands = cands
 	for _, ei := range cands {
 		e := &a.Entities[ei]
 		if typ != UnknownType && e.Type != UnknownType && typ != e.Type {
@@ -224,16 +302,14 @@ func (a *Analysis) addMention(np NP) {
 		}
 	}
 	if best < 0 {
-		e := Entity{Name: name, NameSpan: np.Name, Type: typ, tokens: toks}
-		a.Entities = append(a.Entities, e)
-		best = len(a.Entities) - 1
+		best = a.newEntity(name, np.Name, typ, toks)
 	}
 	e := &a.Entities[best]
 	if len(toks) > len(e.tokens) || known && len(name) > len(e.Name) || len(e.mentions) == 0 {
-		e.Name, e.NameSpan, e.tokens = name, np.Name, toks
+		e.Name, e.NameSpan, e.tokens = name, np.Name, append(e.tokens[:0], toks...)
 		for _, w := range toks {
-			if list := a.byToken[w]; !slices.Contains(list[max(0, len(list)-lookback):], best) {
-				a.byToken[w] = append(list, best)
+			if list := a.entitiesWith(w); !slices.Contains(list[max(0, len(list)-lookback):], best) {
+				a.addWord(w, best)
 			}
 		}
 	}
@@ -706,8 +782,8 @@ func (a *Analysis) adjacent(sa, sb int) bool {
 // its subject is then one who has the word, not merely one talked about.
 func (a *Analysis) speaks(i int) bool {
 	s := a.doc.Sentences[i]
-	for _, w := range a.doc.WordsIn(s.Start, s.End) {
-		if !a.inQuote(w.Start) && isReportingVerb(a.doc.Lower[w.Start:w.End]) {
+	for _, t := range a.p.tokens(s.Start, s.End) {
+		if !a.inQuote(t.Start) && isReportingVerb(t.low) {
 			return true
 		}
 	}

@@ -70,9 +70,10 @@ type tok struct {
 
 func (t tok) lower() string { return t.low }
 
-// appendTokens appends the tokens of spans to out.
-func appendTokens(out []tok, text, lower string, spans []segment.Span) []tok {
-	for _, sp := range spans {
+// appendTokens appends the tokens of spans to out; low holds the
+// lower-case form of each span.
+func appendTokens(out []tok, text string, spans []segment.Span, low []string) []tok {
+	for k, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
 		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
 		if unicode.IsDigit(r) {
@@ -84,7 +85,7 @@ func appendTokens(out []tok, text, lower string, spans []segment.Span) []tok {
 				}
 			}
 		}
-		t.low = lower[sp.Start:sp.End]
+		t.low = low[k]
 		tail := tailOf(t.low)
 		t.title = hasTitleSuffix(tail)
 		if !t.title {

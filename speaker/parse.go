@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,15 +20,22 @@ type parser struct {
 	capUse   map[string]bool // words capitalised inside a sentence somewhere
 }
 
-func newParser(doc *segment.Doc) *parser {
-	p := &parser{text: doc.Text, lowerUse: map[string]bool{}, capUse: map[string]bool{}}
+// reset readies p for doc, keeping the storage of its table and maps.
+func (p *parser) reset(doc *segment.Doc) {
+	p.text = doc.Text
+	if p.lowerUse == nil {
+		p.lowerUse, p.capUse = map[string]bool{}, map[string]bool{}
+	}
+	clear(p.lowerUse)
+	clear(p.capUse)
 	// Tokenise in chunks, so that a caller who gives up is heard soon.
-	p.all = make([]tok, 0, len(doc.Words))
+	p.all = slices.Grow(p.all[:0], len(doc.Words))
 	for i := 0; i < len(doc.Words); i += 4096 {
 		if doc.Stopped(i) {
 			break
 		}
-		p.all = appendTokens(p.all, doc.Text, doc.Lower, doc.Words[i:min(i+4096, len(doc.Words))])
+		j := min(i+4096, len(doc.Words))
+		p.all = appendTokens(p.all, doc.Text, doc.Words[i:j], doc.Low[i:j])
 	}
 	// Only words capitalised at the start of a sentence are ever looked
 	// up, so record uses of those alone: a small map, not one per word.
@@ -54,7 +62,6 @@ func newParser(doc *segment.Doc) *parser {
 			}
 		}
 	}
-	return p
 }
 
 // tokens returns the words wholly inside [start, end), sharing storage.

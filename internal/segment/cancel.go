@@ -8,7 +8,17 @@ import "context"
 // and return early. What anything returns after ctx is done is incomplete
 // and must be thrown away; ctx.Err() tells the caller so.
 func NewContext(ctx context.Context, text string) *Doc {
-	return newDoc(text, ctx.Done())
+	d := new(Doc)
+	d.reset(text, ctx.Done())
+	return d
+}
+
+// Reset segments text into d as [NewContext] does, reusing the memory of
+// d's slices: a caller that segments one text after another allocates
+// little. Whatever was read from d before, its slices included, is no
+// longer valid. d must not be in use by another goroutine.
+func (d *Doc) Reset(ctx context.Context, text string) {
+	d.reset(text, ctx.Done())
 }
 
 // Stopped reports whether the caller of [NewContext] has given up. Loops

@@ -1,7 +1,9 @@
 package segment
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,30 +15,46 @@ type Sentence struct {
 }
 
 // Doc is a segmented text: its paragraphs and sentences, in order. A Doc is
-// read-only once built and may be shared between goroutines.
+// read-only once built and may be shared between goroutines, until
+// [Doc.Reset] reuses it for another text.
 type Doc struct {
 	Text       string
 	Paragraphs []Paragraph
 	Sentences  []Sentence
 	Words      []Span // every word of every paragraph, in order
-	// Lower is Text in lower case, byte for byte: Lower[s.Start:s.End] is
-	// the lower-case form of any span. Letters whose lower case has
-	// another length in UTF-8 (rare outside Turkish) are left as they are.
-	Lower     string
+	// Low holds each word of Words in lower case, with every rune at its
+	// byte length in Text (letters whose lower case has another length in
+	// UTF-8, rare outside Turkish, are left as they are). A word with no
+	// capital in it is its own slice of Text.
+	Low       []string
 	paraFirst []int           // index of each paragraph's first sentence
 	done      <-chan struct{} // closed when the caller gives up; see NewContext
+	// lowered remembers the lower-case forms made for capitalised words,
+	// so that a reused Doc makes each one once: a corpus writes the same
+	// few thousand capitalised words over and over.
+	lowered map[string]string
 }
 
 // New segments text into paragraphs and sentences.
-func New(text string) *Doc { return newDoc(text, nil) }
+func New(text string) *Doc {
+	d := new(Doc)
+	d.reset(text, nil)
+	return d
+}
 
-func newDoc(text string, done <-chan struct{}) *Doc {
-	d := &Doc{Text: text, Paragraphs: Paragraphs(text), Lower: lowerSameLength(text), done: done}
-	d.paraFirst = make([]int, len(d.Paragraphs)+1)
+// maxLowered bounds the remembered lower-case forms, so that a Doc reused
+// over a whole archive of names keeps a bounded size.
+const maxLowered = 1 << 14
+
+// reset segments text into d, reusing the storage of d's slices.
+func (d *Doc) reset(text string, done <-chan struct{}) {
+	d.Text, d.done = text, done
+	d.Paragraphs = appendParagraphs(d.Paragraphs[:0], text)
+	d.paraFirst = slices.Grow(d.paraFirst[:0], len(d.Paragraphs)+1)[:len(d.Paragraphs)+1]
 	// Danish news averages about six bytes a word and a hundred a
 	// sentence; sizing for that spares most of the regrowing.
-	d.Words = make([]Span, 0, len(text)/6+8)
-	d.Sentences = make([]Sentence, 0, len(text)/90+8)
+	d.Words = slices.Grow(d.Words[:0], len(text)/6+8)
+	d.Sentences = slices.Grow(d.Sentences[:0], len(text)/90+8)
 	for i, p := range d.Paragraphs {
 		if d.Stopped(i) {
 			// Keep a consistent Doc of the paragraphs read so far.
@@ -44,13 +62,52 @@ func newDoc(text string, done <-chan struct{}) *Doc {
 			break
 		}
 		d.paraFirst[i] = len(d.Sentences)
-		for _, s := range Sentences(text, p.Start, p.End) {
-			d.Sentences = append(d.Sentences, Sentence{Span: s, Para: i})
-		}
+		d.Sentences = appendSentences(d.Sentences, text, p.Start, p.End, i)
 		d.Words = appendWords(d.Words, text, p.Start, p.End)
 	}
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
-	return d
+	if d.lowered == nil || len(d.lowered) > maxLowered {
+		d.lowered = make(map[string]string)
+	}
+	d.Low = slices.Grow(d.Low[:0], len(d.Words))
+	for _, w := range d.Words {
+		d.Low = append(d.Low, d.lower(text[w.Start:w.End]))
+	}
+}
+
+// lower returns the word w in lower case, rune lengths kept.
+func (d *Doc) lower(w string) string {
+	if !hasUpper(w) {
+		return w
+	}
+	if l, ok := d.lowered[w]; ok {
+		return l
+	}
+	l := lowerSameLength(w)
+	// The key is copied: a slice of the text would keep the whole text
+	// alive for as long as the Doc is reused.
+	d.lowered[strings.Clone(w)] = l
+	return l
+}
+
+// hasUpper reports whether w has a letter with a lower-case form.
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return true
+			}
+			continue
+		}
+		for _, r := range w[i:] {
+			if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // lowerSameLength returns text in lower case with every rune kept at its

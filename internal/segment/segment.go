@@ -71,9 +71,10 @@ func lookupAbbrev(word string) (terminal, ok bool) {
 // Paragraphs splits text at blank lines. When the text has no blank line at
 // all but several lines, each line is a paragraph: some feeds put one
 // paragraph on each line. CR LF and lone CR count as line ends.
-func Paragraphs(text string) []Paragraph {
+func Paragraphs(text string) []Paragraph { return appendParagraphs(nil, text) }
+
+func appendParagraphs(out []Paragraph, text string) []Paragraph {
 	blank := hasBlankLine(text)
-	var out []Paragraph
 	start := 0
 	i := 0
 	emit := func(s, e int) {
@@ -186,7 +187,16 @@ func IsDash(r rune) bool {
 // digit, an opening quote mark or a dash. Periods of abbreviations, initials
 // and ordinals do not end sentences.
 func Sentences(text string, start, end int) []Span {
-	var out []Span
+	ss := appendSentences(nil, text, start, end, 0)
+	out := make([]Span, len(ss))
+	for i, s := range ss {
+		out[i] = s.Span
+	}
+	return out
+}
+
+// appendSentences appends the sentences of paragraph para, [start, end).
+func appendSentences(out []Sentence, text string, start, end, para int) []Sentence {
 	s := start
 	i := start
 	for i < end {
@@ -237,13 +247,13 @@ func Sentences(text string, start, end int) []Span {
 			i = j
 			continue
 		}
-		out = append(out, Span{s, j})
+		out = append(out, Sentence{Span{s, j}, para})
 		s = k
 		i = k
 	}
 	if s < end {
 		if ts, te := trimSpace(text, s, end); ts < te {
-			out = append(out, Span{ts, te})
+			out = append(out, Sentence{Span{ts, te}, para})
 		}
 	}
 	return out
