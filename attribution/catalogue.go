@@ -254,11 +254,22 @@ func trimGenitive(written string, c *Catalogue, outlet int) string {
 // mediaWords end the names of outlets the catalogue does not list.
 var mediaWords = []string{"Nyheder", "Tidende", "Stiftstidende", "Avis", "Avisen", "Posten", "Radio", "Medier", "Folkeblad", "Dagblad", "Magazine", "Magasin", "Times", "Post", "Journal", "News", "Zeitung", "Tribune", "Herald"}
 
+// mediaWordsLower holds mediaWords in lower case, as they end compounds
+// ("Lokalavisen", "Amtsavis").
+var mediaWordsLower = func() []string {
+	out := make([]string, len(mediaWords))
+	for i, m := range mediaWords {
+		out[i] = strings.ToLower(m)
+	}
+	return out
+}()
+
 // UnlistedAt reads an outlet the catalogue lacks, written after "til" or
 // "ifølge" at pos: capitalised words ending in a media word ("Fyns Amts
 // Avis", "Vejle Nyheder").
 func UnlistedAt(text string, start, end int) (segment.Span, bool) {
-	ws := segment.Words(text, start, end)
+	var buf [5]segment.Span
+	ws := segment.FirstWords(buf[:0], text, start, end, len(buf))
 	k := 0
 	for k < len(ws) && k < 5 {
 		r, _ := utf8.DecodeRuneInString(text[ws[k].Start:])
@@ -271,8 +282,8 @@ func UnlistedAt(text string, start, end int) (segment.Span, bool) {
 		return segment.Span{}, false
 	}
 	last := text[ws[k-1].Start:ws[k-1].End]
-	for _, m := range mediaWords {
-		if last == m || strings.HasSuffix(last, strings.ToLower(m)) {
+	for i, m := range mediaWords {
+		if last == m || strings.HasSuffix(last, mediaWordsLower[i]) {
 			return segment.Span{Start: ws[0].Start, End: ws[k-1].End}, true
 		}
 	}

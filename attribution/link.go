@@ -409,10 +409,9 @@ func (l *linker) resolveAttr(a quote.Attribution) attrInfo {
 // article last named as a source: "Det skriver Nordjyske. … siger han til
 // avisen."
 func (l *linker) mediumNoun(sp Span) *Source {
-	ws := l.doc.WordsIn(sp.Start, sp.End)
+	ws, low := l.doc.WordsIn(sp.Start, sp.End), l.doc.LowIn(sp.Start, sp.End)
 	for i := 1; i < len(ws); i++ {
-		prev := strings.ToLower(l.text[ws[i-1].Start:ws[i-1].End])
-		w := strings.ToLower(l.text[ws[i].Start:ws[i].End])
+		prev, w := low[i-1], low[i]
 		kinds, ok := backNouns[w]
 		if !ok || prev != "til" && prev != "for" && prev != "ifølge" {
 			continue
@@ -455,16 +454,16 @@ func (l *linker) sourceIn(sp, subj Span) *Source {
 	// An outlet the catalogue lacks: after "til" or "ifølge", a name with
 	// a media word ("Vejle Amts Avis"), or a name after a common noun for
 	// a medium ("til radioen France-Info", "ifølge avisen Le Soir").
-	ws := l.doc.WordsIn(sp.Start, sp.End)
+	ws, low := l.doc.WordsIn(sp.Start, sp.End), l.doc.LowIn(sp.Start, sp.End)
 	for i, w := range ws {
-		lw := strings.ToLower(l.text[w.Start:w.End])
+		lw := low[i]
 		if lw != "til" && lw != "ifølge" && lw != "i" && lw != "på" {
 			continue
 		}
 		if u, ok := UnlistedAt(l.text, w.End, sp.End); ok && (lw == "til" || lw == "ifølge") {
 			return l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 		}
-		if i+2 < len(ws) && mediaNouns[strings.ToLower(l.text[ws[i+1].Start:ws[i+1].End])] {
+		if i+2 < len(ws) && mediaNouns[low[i+1]] {
 			if u, ok := capitalisedAt(l.text, ws[i+2:]); ok {
 				return l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 			}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	_ "embed"
+	"iter"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -79,15 +80,29 @@ func LookupVerb(word string) (Verb, bool) {
 		return v, true
 	}
 	w := strings.ToLower(word)
-	if w == word && isASCII(w) {
+	if w != word {
+		if v, ok := verbs[w]; ok {
+			return v, true
+		}
+	}
+	// A decomposed å (a + U+030A) spells the same verb. Most words are
+	// composed already: one look-up was enough for them.
+	if isASCII(w) || norm.NFC.QuickSpanString(w) == len(w) {
 		return Verb{}, false
 	}
-	v, ok := verbs[w]
-	if !ok && !isASCII(w) {
-		// A decomposed å (a + U+030A) spells the same verb.
-		v, ok = verbs[norm.NFC.String(w)]
-	}
+	v, ok := verbs[norm.NFC.String(w)]
 	return v, ok
+}
+
+// Forms yields every word form of the lexicon with its verb.
+func Forms() iter.Seq2[string, Verb] {
+	return func(yield func(string, Verb) bool) {
+		for f, v := range verbs {
+			if !yield(f, v) {
+				return
+			}
+		}
+	}
 }
 
 func isASCII(s string) bool {

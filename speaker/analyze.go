@@ -203,7 +203,7 @@ func (a *Analysis) collectNames(doc *segment.Doc) {
 		}
 		ts := a.p.tokens(s.Start, s.End)
 		for i := 0; i < len(ts); {
-			if !(ts[i].cap || ts[i].role || definiteDets[ts[i].low] && i+1 < len(ts) && ts[i+1].cap) {
+			if !(ts[i].cap || ts[i].role || ts[i].is(cDefiniteDet) && i+1 < len(ts) && ts[i+1].cap) {
 				i++
 				continue
 			}
@@ -375,7 +375,7 @@ func (a *Analysis) speakingSubject(np NP) {
 	}
 	ts := a.p.tokens(np.Span.End, min(len(a.text), np.Span.End+40))
 	before := a.p.tokens(max(0, np.Span.Start-20), np.Span.Start)
-	if len(ts) > 0 && isReportingVerb(ts[0].low) || len(before) > 0 && isReportingVerb(before[len(before)-1].low) {
+	if len(ts) > 0 && ts[0].is(cReporting) || len(before) > 0 && before[len(before)-1].is(cReporting) {
 		a.Entities[e].Type = Person
 	}
 }
@@ -408,8 +408,7 @@ func (a *Analysis) personIn(region Span) (NP, bool) {
 			i++
 			continue
 		}
-		l := ts[i].lower()
-		if preps[l] {
+		if ts[i].is(cPrep) {
 			if i+1 < len(ts) {
 				if _, next, ok := a.p.parseNP(ts, i+1); ok && next > i+1 {
 					i = next
@@ -473,7 +472,7 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 	// A fronted subordinate clause ("Da man havde renset tandsættet,
 	// konstaterede professoren, at …") holds no subject of the main
 	// clause: it ends at its comma.
-	if len(ts) > 0 && subordinators[ts[0].low] && !a.inQuote(ts[0].Start) {
+	if len(ts) > 0 && ts[0].is(cSubordinator) && !a.inQuote(ts[0].Start) {
 		for k, t := range ts {
 			if t.comma {
 				ts = ts[k+1:]
@@ -488,10 +487,10 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			continue
 		}
 		l := ts[i].lower()
-		if preps[l] || l == "forud" {
+		if ts[i].is(cPrep) || l == "forud" {
 			j := i + 1
 			// "forud for", "over for", "uden for": one preposition.
-			if j < len(ts) && preps[ts[j].low] && !ts[i].comma {
+			if j < len(ts) && ts[j].is(cPrep) && !ts[i].comma {
 				j++
 			}
 			if j < len(ts) {
@@ -515,7 +514,7 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			// No phrase parsed: skip the complement's words up to and
 			// through a following name ("til radioen France-Info").
 			k := j
-			if k < len(ts) && definiteDets[ts[k].low] && !ts[k].comma {
+			if k < len(ts) && ts[k].is(cDefiniteDet) && !ts[k].comma {
 				k++
 			}
 			if k < len(ts) && !ts[k].cap && !ts[k].comma {
@@ -783,7 +782,7 @@ func (a *Analysis) adjacent(sa, sb int) bool {
 func (a *Analysis) speaks(i int) bool {
 	s := a.doc.Sentences[i]
 	for _, t := range a.p.tokens(s.Start, s.End) {
-		if !a.inQuote(t.Start) && isReportingVerb(t.low) {
+		if !a.inQuote(t.Start) && t.is(cReporting) {
 			return true
 		}
 	}

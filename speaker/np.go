@@ -66,6 +66,74 @@ type tok struct {
 	initial bool   // first word of its sentence or quote
 	comma   bool   // a comma follows it directly
 	apos    bool   // an apostrophe follows it directly, then a space
+	cls     class  // the closed word classes of low
+}
+
+// is reports whether t belongs to any of the classes in c.
+func (t tok) is(c class) bool { return t.cls&c != 0 }
+
+// class is a set of the closed word classes below, looked up once per
+// token rather than set by set wherever the parser asks.
+type class uint16
+
+const (
+	cPronoun class = 1 << iota
+	cPossessive
+	cIndefinite
+	cDefiniteDet
+	cParticle
+	cPrep
+	cFunction
+	cNotNoun
+	cSubordinator
+	cStopAfterRole
+	cOrgNoun   // lex.orgNouns
+	cUnnamed   // lex.unnamed
+	cReporting // isReportingVerb
+)
+
+// classes maps each word of the closed classes to its classes. Reporting
+// verbs are added from quote's lexicon.
+var classes = func() map[string]class {
+	m := map[string]class{}
+	for set, c := range map[*map[string]bool]class{
+		&pronouns: cPronoun, &possessives: cPossessive, &indefinites: cIndefinite, &definiteDets: cDefiniteDet,
+		&particles: cParticle, &preps: cPrep, &functionWords: cFunction, &notNouns: cNotNoun,
+		&subordinators: cSubordinator, &stopAfterRole: cStopAfterRole, &lex.unnamed: cUnnamed,
+	} {
+		for w := range *set {
+			m[w] |= c
+		}
+	}
+	for w := range lex.orgNouns {
+		m[w] |= cOrgNoun
+	}
+	for w := range quote.Forms() {
+		if isReportingVerb(w) {
+			m[w] |= cReporting
+		}
+	}
+	return m
+}()
+
+// classOf returns the classes of the lower-case word l.
+func classOf(l string) class {
+	c := classes[l]
+	// A decomposed or oddly cased spelling of a verb is found by the
+	// lexicon's own look-up; plain ASCII needs none.
+	if c&cReporting == 0 && !isASCII(l) && isReportingVerb(l) {
+		c |= cReporting
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (t tok) lower() string { return t.low }
@@ -86,6 +154,7 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string) []
 			}
 		}
 		t.low = low[k]
+		t.cls = classOf(t.low)
 		tail := tailOf(t.low)
 		t.title = hasTitleSuffix(tail)
 		if !t.title {
@@ -199,13 +268,13 @@ func isGenitive(ts []tok, i int) bool {
 	// "Grøndahl-Friis fra", "Jens siger": a name ending in s before a
 	// preposition or a verb is no genitive.
 	nl := next.lower()
-	if preps[nl] || functionWords[nl] || stopAfterRole[nl] || notNouns[nl] {
+	if next.is(cPrep | cFunction | cStopAfterRole | cNotNoun) {
 		return false
 	}
 	if isRoleWord(nl) {
 		return true
 	}
-	if isReportingVerb(nl) {
+	if next.is(cReporting) {
 		// "Karl Hjortnæs sagde"; but "Aalborgs anfører" is a role.
 		return false
 	}

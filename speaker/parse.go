@@ -101,7 +101,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 		return true
 	}
 	l := t.lower()
-	if functionWords[l] || isRoleWord(l) {
+	if t.is(cFunction) || isRoleWord(l) {
 		return false
 	}
 	if _, ok := lex.firstNames[t.s]; ok {
@@ -132,7 +132,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if i+1 < len(ts) && ts[i+1].cap && !ts[i+1].initial && !t.comma {
 		return true
 	}
-	if orgSuffixed(t.s) {
+	if orgSuffixed(t.low) {
 		return true
 	}
 	// An unknown capitalised word at the start of a sentence is a name when
@@ -148,7 +148,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	// Danish puts the verb second whatever comes first, so only a
 	// reporting verb after the word says it names someone ("Pentagon
 	// oplyser"); "Faktisk er" does not.
-	return i+1 < len(ts) && !t.comma && isReportingVerb(ts[i+1].low)
+	return i+1 < len(ts) && !t.comma && ts[i+1].is(cReporting)
 }
 
 // parseNP reads the noun phrase that starts at ts[i]; ok is false when none
@@ -157,7 +157,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	t := ts[i]
 	l := t.lower()
 	switch {
-	case pronouns[l] && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(ts[i+1])):
+	case t.is(cPronoun) && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(ts[i+1])):
 		switch l {
 		case "ham":
 			l = "han"
@@ -167,8 +167,8 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			l = "de"
 		}
 		return NP{Span: t.Span, Kind: Pronoun, Word: l, Person: l == "han" || l == "hun"}, i + 1, true
-	case (l == "den" || l == "det") && i+1 < len(ts) && isReportingVerb(ts[i+1].low) &&
-		(ts[i+1].comma || i+2 < len(ts) && (ts[i+2].low == "at" || ts[i+2].low == "om" || notNouns[ts[i+2].low])):
+	case (l == "den" || l == "det") && i+1 < len(ts) && ts[i+1].is(cReporting) &&
+		(ts[i+1].comma || i+2 < len(ts) && (ts[i+2].low == "at" || ts[i+2].low == "om" || ts[i+2].is(cNotNoun))):
 		// "Den konstaterer, at …": an organisation spoken of as "den"
 		// or "det" (Kommissionen … Den; udvalget … Det).
 		return NP{Span: t.Span, Kind: Pronoun, Word: l}, i + 1, true
@@ -179,20 +179,20 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			w = "hun"
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Pronoun, Word: w, Person: true}, i + 2, true
-	case !t.comma && !t.role && bareplural(l) && i+1 < len(ts) && isReportingVerb(ts[i+1].low) && !p.isNameTok(ts, i):
+	case !t.comma && !t.role && bareplural(t) && i+1 < len(ts) && ts[i+1].is(cReporting) && !p.isNameTok(ts, i):
 		// A bare noun speaking: "Finanskilder siger, at …", "Eksperter
 		// vurderer, at …". Someone unnamed.
 		return NP{Span: t.Span, Kind: Unnamed, Person: true}, i + 1, true
-	case possessives[l] && i+1 < len(ts) && ts[i+1].title:
+	case t.is(cPossessive) && i+1 < len(ts) && ts[i+1].title:
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Unnamed, Person: true}, i + 2, true
-	case indefinites[l] && !t.comma:
+	case t.is(cIndefinite) && !t.comma:
 		j := i + 1
 		person := false
-		for j < len(ts) && j < i+5 && !ts[j].cap && !preps[ts[j].low] && !isReportingVerb(ts[j].low) && !notNouns[ts[j].low] {
+		for j < len(ts) && j < i+5 && !ts[j].cap && !ts[j].is(cPrep) && !ts[j].is(cReporting) && !ts[j].is(cNotNoun) {
 			j++
 			// The head noun ends the phrase: "Fire læger mente …", "En
 			// 45-årig kvinde, der …".
-			if isPersonNoun(ts[j-1].s) {
+			if isPersonNoun(ts[j-1].low) {
 				person = true
 				break
 			}
@@ -204,7 +204,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			return NP{}, i, false
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[j-1].End}, Kind: Unnamed, Person: person}, j, true
-	case definiteDets[l] && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(ts[i+1]) && !ts[i+1].cap):
+	case t.is(cDefiniteDet) && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(ts[i+1]) && !ts[i+1].cap):
 		if ts[i+1].cap {
 			// Det Konservative Folkeparti, Det Hvide Hus.
 			if full, ok := p.knownAt(t.Start); ok {
@@ -225,7 +225,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		// russiske forsvarsministerium", "Den 34-årige".
 		last := -1
 		for j := i + 1; j < len(ts) && j < i+5 && !ts[j].cap; j++ {
-			if isHead(ts[j].s) {
+			if isHead(ts[j].low) {
 				last = j
 				break
 			}
@@ -266,42 +266,43 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 				return np, n, true
 			}
 		}
-		head := ts[last].s
+		head, headLow := ts[last].s, ts[last].low
 		sp := Span{Start: t.Start, End: ts[last].End}
 		switch {
-		case orgSuffixed(head) || strings.HasSuffix(strings.ToLower(head), "ministerium"):
+		case orgSuffixed(headLow) || strings.HasSuffix(headLow, "ministerium"):
 			return NP{Span: sp, Kind: Named, Name: sp, Org: true}, last + 1, true
-		case isTitle(head) && !strings.HasSuffix(head, "årige"):
-			return NP{Span: sp, Kind: RoleRef, Word: strings.ToLower(head), Role: sp, Person: true}, last + 1, true
-		case isPersonNoun(head):
+		case isTitle(headLow) && !strings.HasSuffix(head, "årige"):
+			return NP{Span: sp, Kind: RoleRef, Word: headLow, Role: sp, Person: true}, last + 1, true
+		case isPersonNoun(headLow):
 			return NP{Span: sp, Kind: Unnamed, Person: true}, last + 1, true
 		}
 		return NP{Span: sp, Kind: Unnamed}, last + 1, true
 	}
 	if !t.cap {
-		if _, ok := lex.orgNouns[l]; ok {
+		if t.is(cOrgNoun) {
 			return NP{Span: t.Span, Kind: OrgRef, Word: l, Org: true}, i + 1, true
 		}
-		if lex.unnamed[l] {
+		if t.is(cUnnamed) {
 			return NP{Span: t.Span, Kind: Unnamed}, i + 1, true
 		}
 	}
 	if t.initial && t.cap {
 		lw := t.lower()
-		if _, ok := lex.orgNouns[lw]; ok && !p.capUse[t.s] {
+		if t.is(cOrgNoun) && !p.capUse[t.s] {
 			return NP{Span: t.Span, Kind: OrgRef, Word: lw, Org: true}, i + 1, true
 		}
-		if lex.unnamed[lw] && !p.capUse[t.s] {
+		if t.is(cUnnamed) && !p.capUse[t.s] {
 			return NP{Span: t.Span, Kind: Unnamed}, i + 1, true
 		}
 	}
 	return p.named(ts, i)
 }
 
-// bareplural reports whether l looks like a bare plural noun ("kilder",
+// bareplural reports whether t looks like a bare plural noun ("kilder",
 // "eksperter", "forskere"): no definite ending, no function word.
-func bareplural(l string) bool {
-	if _, org := lex.orgNouns[l]; org || functionWords[l] || pronouns[l] || lex.unnamed[l] || utf8.RuneCountInString(l) <= 4 {
+func bareplural(t tok) bool {
+	l := t.low
+	if t.is(cOrgNoun|cFunction|cPronoun|cUnnamed) || utf8.RuneCountInString(l) <= 4 {
 		return false
 	}
 	return strings.HasSuffix(l, "er") && !strings.HasSuffix(l, "erne")
@@ -332,7 +333,7 @@ func isHead(w string) bool {
 // standing as a title directly before a name: "fremskridtsmanden Jan Holm",
 // "socialdemokraten Eva Berg", "advokaten Per Lund".
 func (p *parser) descriptorBeforeName(ts []tok, k int) bool {
-	if k+1 >= len(ts) || ts[k].cap || ts[k].comma || functionWords[ts[k].low] || utf8.RuneCountInString(ts[k].low) < 6 {
+	if k+1 >= len(ts) || ts[k].cap || ts[k].comma || ts[k].is(cFunction) || utf8.RuneCountInString(ts[k].low) < 6 {
 		return false
 	}
 	if !strings.HasSuffix(ts[k].low, "en") && !strings.HasSuffix(ts[k].low, "et") {
@@ -360,7 +361,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		l := t.lower()
 		// A run of capitalised words ending in a genitive: "Danske Banks",
 		// "Frankrigs", "EU-Kommissionens".
-		if (t.cap || t.initial) && !functionWords[t.low] {
+		if (t.cap || t.initial) && !t.is(cFunction) {
 			k := j
 			for k < len(ts) && k < j+4 && ts[k].cap && !isGenitive(ts, k) && !ts[k].comma && k+1 < len(ts) && ts[k+1].cap {
 				k++
@@ -368,7 +369,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			if k < len(ts) && ts[k].cap && isGenitive(ts, k) {
 				// "Ukraines luftvåben", "Ruslands forsvarsministerium": a
 				// genitive and an institution make an organisation's name.
-				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (orgSuffixed(ts[k+1].s) || isOrgNoun(ts[k+1].low)) && !ts[k].comma {
+				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (orgSuffixed(ts[k+1].low) || isOrgNoun(ts[k+1].low)) && !ts[k].comma {
 					sp := Span{Start: ts[j].Start, End: ts[k+1].End}
 					return NP{Span: sp, Kind: Named, Name: sp, Org: true}, k + 2, true
 				}
@@ -442,7 +443,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			// Without a comma the name starts at the first first name:
 			// "byrådsmedlem i Faxe Lene Holm".
 			found := false
-			for m := j + 1; m < len(ts) && m < j+9 && !ts[m-1].comma && !isReportingVerb(ts[m].low); m++ {
+			for m := j + 1; m < len(ts) && m < j+9 && !ts[m-1].comma && !ts[m].is(cReporting); m++ {
 				if _, ok := lex.firstNames[ts[m].s]; ok && m > j+1 && ts[m].cap {
 					roleEnd = ts[m-1].End
 					j, found = m, true
@@ -513,13 +514,13 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			}
 			// An institution named by its field: "Center for Cybersikkerhed",
 			// "Rådet for Trafiksikkerhedsforskning".
-			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].s] || orgSuffixed(ts[k-1].s)) {
+			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].s] || orgSuffixed(ts[k-1].low)) {
 				k += 2
 				continue
 			}
 			// Particles: von der Leyen, de la Cruz.
 			m := k
-			for m < len(ts) && m < k+3 && particles[ts[m].lower()] && !ts[m].comma && ts[m].End < len(p.text) && p.text[ts[m].End] == ' ' {
+			for m < len(ts) && m < k+3 && ts[m].is(cParticle) && !ts[m].comma && ts[m].End < len(p.text) && p.text[ts[m].End] == ' ' {
 				m++
 			}
 			if m > k && m < len(ts) && ts[m].cap {
@@ -746,7 +747,7 @@ func (p *parser) typeOf(np *NP, name []tok) {
 	}
 	// "Rigspolitiet", "Det Danske Filminstitut": the last word ends like
 	// an institution.
-	if orgSuffixed(name[len(name)-1].s) {
+	if orgSuffixed(name[len(name)-1].low) {
 		np.Org = true
 		return
 	}

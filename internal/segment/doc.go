@@ -143,6 +143,14 @@ func (d *Doc) WordsIn(start, end int) []Span {
 	return d.Words[i:j:j]
 }
 
+// LowIn returns the lower-case forms of the words [Doc.WordsIn] returns
+// for the same range, sharing the Doc's storage.
+func (d *Doc) LowIn(start, end int) []string {
+	i := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= start })
+	j := i + sort.Search(len(d.Words)-i, func(k int) bool { return d.Words[i+k].End > end })
+	return d.Low[i:j:j]
+}
+
 // WordIndex returns the index of the first word starting at or after pos.
 func (d *Doc) WordIndex(pos int) int {
 	return sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= pos })

@@ -336,8 +336,21 @@ func Words(text string, start, end int) []Span {
 }
 
 func appendWords(out []Span, text string, start, end int) []Span {
+	return appendWordsN(out, text, start, end, -1)
+}
+
+// FirstWords returns the first n words in [start, end), as [Words] reads
+// them, appended to buf: a caller that looks at the start of a phrase
+// alone need not read, nor allocate for, the whole phrase.
+func FirstWords(buf []Span, text string, start, end, n int) []Span {
+	return appendWordsN(buf, text, start, end, n)
+}
+
+// appendWordsN appends the words in [start, end) to out, at most n of them
+// when n ≥ 0.
+func appendWordsN(out []Span, text string, start, end, n int) []Span {
 	i := start
-	for i < end {
+	for i < end && n != 0 {
 		// ASCII outside words (space, punctuation) is the common case.
 		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
 			i++
@@ -384,6 +397,7 @@ func appendWords(out []Span, text string, start, end int) []Span {
 			}
 		}
 		out = append(out, Span{s, e})
+		n--
 	}
 	return out
 }
