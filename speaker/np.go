@@ -127,6 +127,10 @@ func classOf(l string) class {
 	return c
 }
 
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -138,9 +142,48 @@ func isASCII(s string) bool {
 
 func (t tok) lower() string { return t.low }
 
+// wordInfo is what the word lists say about a lower-case word.
+type wordInfo struct {
+	cls   class
+	title bool // isTitle
+	role  bool // isRoleWord
+}
+
+func lookupWord(l string) wordInfo {
+	w := wordInfo{cls: classOf(l)}
+	tail := tailOf(l)
+	w.title = hasTitleSuffix(tail)
+	if !w.title {
+		_, w.role = definiteTitle(tail)
+	}
+	w.role = w.role || w.title
+	return w
+}
+
+// words remembers lookupWord's answers: a corpus writes the same words
+// over and over, and one look-up here replaces several in the lists.
+type words struct{ m map[string]wordInfo }
+
+// maxWords bounds the remembered words, so that a parser reused over a
+// whole archive keeps a bounded size.
+const maxWords = 1 << 15
+
+func (ws *words) info(l string) wordInfo {
+	if w, ok := ws.m[l]; ok {
+		return w
+	}
+	w := lookupWord(l)
+	if ws.m == nil || len(ws.m) >= maxWords {
+		ws.m = make(map[string]wordInfo, 1024)
+	}
+	// The key is copied: a slice of the text would keep the text alive.
+	ws.m[strings.Clone(l)] = w
+	return w
+}
+
 // appendTokens appends the tokens of spans to out; low holds the
 // lower-case form of each span.
-func appendTokens(out []tok, text string, spans []segment.Span, low []string) []tok {
+func appendTokens(out []tok, text string, spans []segment.Span, low []string, known *words) []tok {
 	for k, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
 		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
@@ -154,13 +197,8 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string) []
 			}
 		}
 		t.low = low[k]
-		t.cls = classOf(t.low)
-		tail := tailOf(t.low)
-		t.title = hasTitleSuffix(tail)
-		if !t.title {
-			_, t.role = definiteTitle(tail)
-		}
-		t.role = t.role || t.title
+		w := known.info(t.low)
+		t.cls, t.title, t.role = w.cls, w.title, w.role
 		t.initial = isInitialPos(text, sp.Start)
 		t.comma = sp.End < len(text) && text[sp.End] == ','
 		t.apos = strings.HasSuffix(t.low, "s") && (strings.HasPrefix(text[sp.End:], "' ") || strings.HasPrefix(text[sp.End:], "’ "))
@@ -173,6 +211,12 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string) []
 // a paragraph: only space, quote marks and dashes stand between it and a
 // sentence end, a colon or the start of the text.
 func isInitialPos(text string, pos int) bool {
+	// Most words follow a space after a letter, a digit or a comma.
+	if pos >= 2 && text[pos-1] == ' ' {
+		if c := text[pos-2]; c == ',' || asciiAlnum(c) {
+			return false
+		}
+	}
 	for pos > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:pos])
 		switch {

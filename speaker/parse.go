@@ -18,6 +18,7 @@ type parser struct {
 	all      []tok           // every word of the document
 	lowerUse map[string]bool // words written in lower case somewhere
 	capUse   map[string]bool // words capitalised inside a sentence somewhere
+	known    words           // the word lists' answers, kept between documents
 }
 
 // reset readies p for doc, keeping the storage of its table and maps.
@@ -35,7 +36,7 @@ func (p *parser) reset(doc *segment.Doc) {
 			break
 		}
 		j := min(i+4096, len(doc.Words))
-		p.all = appendTokens(p.all, doc.Text, doc.Words[i:j], doc.Low[i:j])
+		p.all = appendTokens(p.all, doc.Text, doc.Words[i:j], doc.Low[i:j], &p.known)
 	}
 	// Only words capitalised at the start of a sentence are ever looked
 	// up, so record uses of those alone: a small map, not one per word.
