@@ -252,10 +252,9 @@ func isPersonNoun(w string) bool {
 // organisation endings ("luftvåben", "politi").
 func isOrgNoun(l string) bool { return slices.Contains(lex.orgSuffix, l) }
 
-// orgSuffixed reports whether a single capitalised word ends like an
-// organisation's name (Rigspolitiet, Sundhedsstyrelsen).
-func orgSuffixed(w string) bool {
-	l := strings.ToLower(w)
+// orgSuffixed reports whether a single word, in lower case, ends like an
+// organisation's name (rigspolitiet, sundhedsstyrelsen).
+func orgSuffixed(l string) bool {
 	for _, n := range lex.orgSuffixLens {
 		if n >= len(l) {
 			break

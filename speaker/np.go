@@ -67,6 +67,7 @@ type tok struct {
 	comma   bool   // a comma follows it directly
 	apos    bool   // an apostrophe follows it directly, then a space
 	cls     class  // the closed word classes of low
+	org     bool   // low ends like an organisation's name (orgSuffixed)
 }
 
 // is reports whether t belongs to any of the classes in c.
@@ -147,6 +148,7 @@ type wordInfo struct {
 	cls   class
 	title bool // isTitle
 	role  bool // isRoleWord
+	org   bool // orgSuffixed
 }
 
 func lookupWord(l string) wordInfo {
@@ -157,6 +159,7 @@ func lookupWord(l string) wordInfo {
 		_, w.role = definiteTitle(tail)
 	}
 	w.role = w.role || w.title
+	w.org = orgSuffixed(l)
 	return w
 }
 
@@ -198,7 +201,7 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 		}
 		t.low = low[k]
 		w := known.info(t.low)
-		t.cls, t.title, t.role = w.cls, w.title, w.role
+		t.cls, t.title, t.role, t.org = w.cls, w.title, w.role, w.org
 		t.initial = isInitialPos(text, sp.Start)
 		t.comma = sp.End < len(text) && text[sp.End] == ','
 		t.apos = strings.HasSuffix(t.low, "s") && (strings.HasPrefix(text[sp.End:], "' ") || strings.HasPrefix(text[sp.End:], "’ "))

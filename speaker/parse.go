@@ -126,14 +126,14 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.s, "-") {
 		// "Fødevarekoncernen Hvidbjerg Foods": a definite noun, even one
 		// ending like an organisation, describes the name after it.
-		if !orgSuffixed(l) || i+1 < len(ts) && ts[i+1].cap && !t.comma {
+		if !t.org || i+1 < len(ts) && ts[i+1].cap && !t.comma {
 			return false
 		}
 	}
 	if i+1 < len(ts) && ts[i+1].cap && !ts[i+1].initial && !t.comma {
 		return true
 	}
-	if orgSuffixed(t.low) {
+	if t.org {
 		return true
 	}
 	// An unknown capitalised word at the start of a sentence is a name when
@@ -226,7 +226,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		// russiske forsvarsministerium", "Den 34-årige".
 		last := -1
 		for j := i + 1; j < len(ts) && j < i+5 && !ts[j].cap; j++ {
-			if isHead(ts[j].low) {
+			if isHead(ts[j]) {
 				last = j
 				break
 			}
@@ -270,7 +270,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		head, headLow := ts[last].s, ts[last].low
 		sp := Span{Start: t.Start, End: ts[last].End}
 		switch {
-		case orgSuffixed(headLow) || strings.HasSuffix(headLow, "ministerium"):
+		case ts[last].org || strings.HasSuffix(headLow, "ministerium"):
 			return NP{Span: sp, Kind: Named, Name: sp, Org: true}, last + 1, true
 		case isTitle(headLow) && !strings.HasSuffix(head, "årige"):
 			return NP{Span: sp, Kind: RoleRef, Word: headLow, Role: sp, Person: true}, last + 1, true
@@ -323,11 +323,11 @@ func isAdjective(l string) bool {
 	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || strings.HasSuffix(l, "årige")
 }
 
-// isHead reports whether w can end a definite noun phrase: a title, a
+// isHead reports whether t can end a definite noun phrase: a title, a
 // person noun, an organisation noun or a word with a noun's ending.
-func isHead(w string) bool {
-	l := strings.ToLower(w)
-	return isTitle(l) || isPersonNoun(l) && !strings.HasSuffix(l, "årige") || orgSuffixed(l) || strings.HasSuffix(l, "ministerium")
+func isHead(t tok) bool {
+	l := t.low
+	return t.title || isPersonNoun(l) && !strings.HasSuffix(l, "årige") || t.org || strings.HasSuffix(l, "ministerium")
 }
 
 // descriptorBeforeName reports whether ts[k] is a definite common noun
@@ -370,7 +370,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			if k < len(ts) && ts[k].cap && isGenitive(ts, k) {
 				// "Ukraines luftvåben", "Ruslands forsvarsministerium": a
 				// genitive and an institution make an organisation's name.
-				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (orgSuffixed(ts[k+1].low) || isOrgNoun(ts[k+1].low)) && !ts[k].comma {
+				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (ts[k+1].org || isOrgNoun(ts[k+1].low)) && !ts[k].comma {
 					sp := Span{Start: ts[j].Start, End: ts[k+1].End}
 					return NP{Span: sp, Kind: Named, Name: sp, Org: true}, k + 2, true
 				}
@@ -515,7 +515,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			}
 			// An institution named by its field: "Center for Cybersikkerhed",
 			// "Rådet for Trafiksikkerhedsforskning".
-			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].s] || orgSuffixed(ts[k-1].low)) {
+			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].s] || ts[k-1].org) {
 				k += 2
 				continue
 			}
@@ -748,7 +748,7 @@ func (p *parser) typeOf(np *NP, name []tok) {
 	}
 	// "Rigspolitiet", "Det Danske Filminstitut": the last word ends like
 	// an institution.
-	if orgSuffixed(name[len(name)-1].low) {
+	if name[len(name)-1].org {
 		np.Org = true
 		return
 	}
