@@ -25,6 +25,9 @@ type finder struct {
 	// scare holds text in quote marks that no cue governs; reported
 	// speech that contains one is a mixed quote.
 	scare []Span
+	// Scratch for scanMarks.
+	marks []marked
+	stack []family
 }
 
 // FindDoc returns the quotes of an already segmented document. It is the
@@ -335,14 +338,18 @@ func (f *finder) sentenceOf(pos int) segment.Sentence {
 	return f.doc.Sentences[si]
 }
 
+// tailAfter reports whether an attribution tail follows pos.
+func (f *finder) tailAfter(pos, end int) bool {
+	_, ok := f.parseTail(pos, end)
+	return ok
+}
+
 // markQuotes classifies the stretches in quote marks: with an attribution
 // tail, a colon introduction, standing alone as a paragraph, or after a
 // naming verb, they are quotes; otherwise they are scare quotes or titles.
 func (f *finder) markQuotes() {
-	marks := scanMarks(f.text, f.doc.Paragraphs, f.dashLed, func(pos, end int) bool {
-		_, ok := f.parseTail(pos, end)
-		return ok
-	}, f.doc.Stopped)
+	f.marks = scanMarks(f.marks[:0], &f.stack, f.text, f.doc.Paragraphs, f.dashLed, f.tailAfter, f.doc.Stopped)
+	marks := f.marks
 	resume := -1 // attribution of an interrupted quote that resumes
 	resumeAt := -1
 	for mi, m := range marks {

@@ -45,9 +45,12 @@ func isSpaceOrPunct(r rune) bool {
 // mark left open at the end of a paragraph continues into the next paragraph
 // when that paragraph repeats the opening mark or closes the quote before it
 // opens another; otherwise the quote ends with its paragraph.
-func scanMarks(text string, paras []segment.Paragraph, dashLed []bool, tailAfter func(pos, end int) bool, stopped func(int) bool) []marked {
-	var out []marked
-	var stack []family
+//
+// The stretches are appended to out; *scratch holds the open marks, kept
+// for the next call.
+func scanMarks(out []marked, scratch *[]family, text string, paras []segment.Paragraph, dashLed []bool, tailAfter func(pos, end int) bool, stopped func(int) bool) []marked {
+	stack := (*scratch)[:0]
+	defer func() { *scratch = stack }()
 	var cur marked
 	for pi := 0; pi < len(paras); pi++ {
 		if stopped(pi) {

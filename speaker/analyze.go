@@ -81,6 +81,7 @@ type Analysis struct {
 	// Scratch for one mention at a time.
 	words []string
 	cands []int
+	conj  []Span
 }
 
 type mentionAt struct{ pos, entity int }
@@ -346,7 +347,8 @@ func (a *Analysis) collectSubjects(doc *segment.Doc) {
 		if doc.Stopped(si) {
 			return
 		}
-		for ci, c := range conjuncts(a.text, s.Span) {
+		a.conj = appendConjuncts(a.conj[:0], a.text, s.Span)
+		for ci, c := range a.conj {
 			np, ok := a.Subject(c)
 			if ci > 0 {
 				// A later main clause adds its subject only when it is a
@@ -380,10 +382,19 @@ func (a *Analysis) speakingSubject(np NP) {
 	}
 }
 
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// hasSuffixFold reports whether w ends in the lower-case suffix, in any case.
+func hasSuffixFold(w, suffix string) bool {
+	return len(w) >= len(suffix) && strings.EqualFold(w[len(w)-len(suffix):], suffix)
+}
+
 // conjuncts splits a sentence into its coordinated main clauses, at ", men"
 // and ", og" (not ", og at", which continues reported speech) and at ";".
-func conjuncts(text string, sp Span) []Span {
-	var out []Span
+func conjuncts(text string, sp Span) []Span { return appendConjuncts(nil, text, sp) }
+
+// appendConjuncts appends the clauses conjuncts returns to out.
+func appendConjuncts(out []Span, text string, sp Span) []Span {
 	start := sp.Start
 	for i := sp.Start; i < sp.End; i++ {
 		c := text[i]
@@ -480,7 +491,8 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			}
 		}
 	}
-	var locative, source *NP
+	var locative, source NP
+	hasLocative, hasSource := false, false
 	for i := 0; i < len(ts); {
 		if a.inQuote(ts[i].Start) {
 			i++
@@ -496,12 +508,10 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			if j < len(ts) {
 				if np, next, ok := a.p.parseNP(ts, j); ok && next > j {
 					if i == 0 && (l == "i" || l == "hos") && np.Kind == Named {
-						c := np
-						locative = &c
+						locative, hasLocative = np, true
 					}
 					if i == 0 && l == "ifølge" && (np.Person || np.Kind == Named || np.Kind == RoleRef || np.Kind == Pronoun) {
-						c := np
-						source = &c
+						source, hasSource = np, true
 					}
 					// "…, lyder det fra X": X is who speaks.
 					if l == "fra" && i >= 2 && ts[i-1].low == "det" && (ts[i-2].low == "lyder" || ts[i-2].low == "lød") {
@@ -534,20 +544,20 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 			continue
 		}
 		if ok && next > i {
-			if np.Kind == Pronoun && np.Word == "man" && locative != nil {
-				return *locative, true
+			if np.Kind == Pronoun && np.Word == "man" && hasLocative {
+				return locative, true
 			}
 			// "Ifølge Bo Lindvig var det to udvisninger …": the one
 			// the sentence is attributed to is its person.
-			if source != nil && !np.Person && np.Kind != Named && np.Kind != RoleRef {
-				return *source, true
+			if hasSource && !np.Person && np.Kind != Named && np.Kind != RoleRef {
+				return source, true
 			}
 			return np, true
 		}
 		i++
 	}
-	if source != nil {
-		return *source, true
+	if hasSource {
+		return source, true
 	}
 	return NP{}, false
 }
@@ -621,8 +631,8 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 			if e.Type == Organisation || e.Role == "" {
 				return false
 			}
-			for _, w := range strings.FieldsFunc(strings.ToLower(e.Role), func(r rune) bool { return !unicode.IsLetter(r) }) {
-				if strings.HasSuffix(w, stem) {
+			for w := range strings.FieldsFuncSeq(e.Role, notLetter) {
+				if hasSuffixFold(w, stem) {
 					return true
 				}
 			}

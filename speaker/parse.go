@@ -593,13 +593,17 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 // orgRole reports whether a role describes a company rather than a
 // person: "vindmølleproducenten", "rederiet", "energiselskabet".
 func orgRole(role string) bool {
-	f := strings.Fields(strings.ToLower(role))
-	if len(f) == 0 {
+	role = strings.TrimRightFunc(role, unicode.IsSpace)
+	if role == "" {
 		return false
 	}
-	head := f[len(f)-1]
-	for _, w := range []string{"producent", "producenten", "selskab", "selskabet", "virksomhed", "virksomheden", "koncern", "koncernen", "rederi", "rederiet", "kæde", "kæden", "leverandør", "leverandøren", "fabrik", "fabrikken", "bank", "banken", "forening", "foreningen", "organisation", "organisationen", "parti", "partiet"} {
-		if strings.HasSuffix(head, w) {
+	head := role
+	if k := strings.LastIndexFunc(role, unicode.IsSpace); k >= 0 {
+		_, n := utf8.DecodeRuneInString(role[k:])
+		head = role[k+n:]
+	}
+	for _, w := range [...]string{"producent", "producenten", "selskab", "selskabet", "virksomhed", "virksomheden", "koncern", "koncernen", "rederi", "rederiet", "kæde", "kæden", "leverandør", "leverandøren", "fabrik", "fabrikken", "bank", "banken", "forening", "foreningen", "organisation", "organisationen", "parti", "partiet"} {
+		if hasSuffixFold(head, w) {
 			return true
 		}
 	}
