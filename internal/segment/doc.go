@@ -54,6 +54,7 @@ func (d *Doc) reset(text string, done <-chan struct{}) {
 	// Danish news averages about six bytes a word and a hundred a
 	// sentence; sizing for that spares most of the regrowing.
 	d.Words = slices.Grow(d.Words[:0], len(text)/6+8)
+	d.Low = slices.Grow(d.Low[:0], len(text)/6+8)
 	d.Sentences = slices.Grow(d.Sentences[:0], len(text)/90+8)
 	for i, p := range d.Paragraphs {
 		if d.Stopped(i) {
@@ -63,22 +64,34 @@ func (d *Doc) reset(text string, done <-chan struct{}) {
 		}
 		d.paraFirst[i] = len(d.Sentences)
 		d.Sentences = appendSentences(d.Sentences, text, p.Start, p.End, i)
-		d.Words = appendWords(d.Words, text, p.Start, p.End)
+		d.appendWords(p.Start, p.End)
 	}
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
-	if d.lowered == nil || len(d.lowered) > maxLowered {
-		d.lowered = make(map[string]string)
-	}
-	d.Low = slices.Grow(d.Low[:0], len(d.Words))
-	for _, w := range d.Words {
-		d.Low = append(d.Low, d.lower(text[w.Start:w.End]))
+}
+
+// appendWords appends the words of text[start:end] and their lower-case
+// forms.
+func (d *Doc) appendWords(start, end int) {
+	for i := start; ; {
+		s, e, upper := nextWord(d.Text, i, end)
+		if s >= end {
+			return
+		}
+		w := d.Text[s:e]
+		if upper {
+			w = d.lower(w)
+		}
+		d.Words = append(d.Words, Span{s, e})
+		d.Low = append(d.Low, w)
+		i = e
 	}
 }
 
-// lower returns the word w in lower case, rune lengths kept.
+// lower returns the word w, which has a capital, in lower case with rune
+// lengths kept.
 func (d *Doc) lower(w string) string {
-	if !hasUpper(w) {
-		return w
+	if d.lowered == nil || len(d.lowered) > maxLowered {
+		d.lowered = make(map[string]string)
 	}
 	if l, ok := d.lowered[w]; ok {
 		return l
@@ -88,26 +101,6 @@ func (d *Doc) lower(w string) string {
 	// alive for as long as the Doc is reused.
 	d.lowered[strings.Clone(w)] = l
 	return l
-}
-
-// hasUpper reports whether w has a letter with a lower-case form.
-func hasUpper(w string) bool {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				return true
-			}
-			continue
-		}
-		for _, r := range w[i:] {
-			if unicode.IsUpper(r) || unicode.IsTitle(r) {
-				return true
-			}
-		}
-		return false
-	}
-	return false
 }
 
 // lowerSameLength returns text in lower case with every rune kept at its

@@ -48,6 +48,9 @@ var abbrev = func() map[string]bool {
 		if line[0] == '!' {
 			terminal, line = true, line[1:]
 		}
+		if len(line) > abbrevMaxLen {
+			panic("segment: abbreviation longer than abbrevMaxLen: " + line)
+		}
 		m[line] = terminal
 	}
 	return m
@@ -57,16 +60,25 @@ var abbrev = func() map[string]bool {
 // abbreviations, in lower case or with a capital first letter only: "DR."
 // is the broadcaster, not "dr.".
 func lookupAbbrev(word string) (terminal, ok bool) {
-	lower := strings.ToLower(word)
-	if lower != word {
-		r, n := utf8.DecodeRuneInString(word)
-		if string(unicode.ToLower(r))+word[n:] != lower {
+	if len(word) > abbrevMaxLen {
+		return false, false
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	rest := word[n:]
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && strings.ToLower(rest) != rest {
 			return false, false
 		}
 	}
-	terminal, ok = abbrev[lower]
+	var buf [abbrevMaxLen + utf8.UTFMax]byte
+	key := append(utf8.AppendRune(buf[:0], unicode.ToLower(r)), rest...)
+	terminal, ok = abbrev[string(key)]
 	return terminal, ok
 }
+
+// abbrevMaxLen bounds the length of an abbreviation in abbrev.txt, in
+// bytes: a longer word is not looked up.
+const abbrevMaxLen = 32
 
 // Paragraphs splits text at blank lines. When the text has no blank line at
 // all but several lines, each line is a paragraph: some feeds put one
@@ -83,9 +95,16 @@ func appendParagraphs(out []Paragraph, text string) []Paragraph {
 			out = append(out, Paragraph{Span: Span{s, e}, Index: len(out)})
 		}
 	}
+	// Without CR, the line ends are found by IndexByte, which is fast.
+	cr := strings.IndexByte(text, '\r') >= 0
 	for i < len(text) {
-		c := text[i]
-		if c != '\n' && c != '\r' {
+		if !cr {
+			k := strings.IndexByte(text[i:], '\n')
+			if k < 0 {
+				break
+			}
+			i += k
+		} else if c := text[i]; c != '\n' && c != '\r' {
 			i++
 			continue
 		}
@@ -200,7 +219,7 @@ func appendSentences(out []Sentence, text string, start, end, para int) []Senten
 	s := start
 	i := start
 	for i < end {
-		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && c != ':' {
+		if !sentenceLead[text[i]] {
 			i++
 			continue
 		}
@@ -349,63 +368,109 @@ func FirstWords(buf []Span, text string, start, end, n int) []Span {
 // appendWordsN appends the words in [start, end) to out, at most n of them
 // when n ≥ 0.
 func appendWordsN(out []Span, text string, start, end, n int) []Span {
-	i := start
-	for i < end && n != 0 {
-		// ASCII outside words (space, punctuation) is the common case.
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+	for i := start; n != 0; n-- {
+		s, e, _ := nextWord(text, i, end)
+		if s >= end {
+			break
+		}
+		out = append(out, Span{s, e})
+		i = e
+	}
+	return out
+}
+
+// nextWord returns the next word at or after i in text[:end], as Words
+// reads them, and whether it has an upper-case letter; s is end when no
+// word is left.
+func nextWord(text string, i, end int) (s, e int, upper bool) {
+	for i < end {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
 			i++
 			continue
 		}
+		if n := latin1Letter(text, i, end); n > 0 {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !isWordRune(r) {
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= end {
+		return end, end, false
+	}
+	s = i
+	for i < end {
+		c := text[i]
+		if c < utf8.RuneSelf && asciiWord[c] {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		if n := latin1Letter(text, i, end); n > 0 {
+			// U+00C0-U+00DE are the capitals.
+			upper = upper || text[i+1] <= 0x9E
 			i += n
 			continue
 		}
-		s := i
-		i += n
-		for i < end {
-			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(text[i:end])
-			if isWordRune(r) {
-				i += n
-				continue
-			}
-			if r == '-' || r == '.' || r == ',' || r == '\'' || r == '’' || r == '/' {
-				if i+n < end {
-					q, _ := utf8.DecodeRuneInString(text[i+n : end])
-					ok := isWordRune(q)
-					if r == ',' || r == '/' {
-						p, _ := utf8.DecodeLastRuneInString(text[s:i])
-						ok = unicode.IsDigit(p) && unicode.IsDigit(q)
-					}
-					if ok {
-						i += n
-						continue
-					}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if isWordRune(r) {
+			upper = upper || unicode.IsUpper(r) || unicode.IsTitle(r)
+			i += n
+			continue
+		}
+		if i > s && (r == '-' || r == '.' || r == ',' || r == '\'' || r == '’' || r == '/') {
+			if i+n < end {
+				q, _ := utf8.DecodeRuneInString(text[i+n : end])
+				ok := isWordRune(q)
+				if r == ',' || r == '/' {
+					p, _ := utf8.DecodeLastRuneInString(text[s:i])
+					ok = unicode.IsDigit(p) && unicode.IsDigit(q)
+				}
+				if ok {
+					i += n
+					continue
 				}
 			}
-			break
 		}
-		e := i
-		if e < end && text[e] == '.' {
-			if _, ok := lookupAbbrev(text[s : e+1]); ok || isInitial(text[s:e]) || strings.Contains(text[s:e], ".") {
-				e++
-				i = e
-			}
-		}
-		out = append(out, Span{s, e})
-		n--
+		break
 	}
-	return out
+	e = i
+	if e < end && text[e] == '.' {
+		if _, ok := lookupAbbrev(text[s : e+1]); ok || isInitial(text[s:e]) || strings.Contains(text[s:e], ".") {
+			e++
+		}
+	}
+	return s, e, upper
+}
+
+// latin1Letter returns 2 when text[i:] starts with a letter of U+00C0-U+00FF
+// (æ, ø, å, é, ü, ...), the common case of non-ASCII in Danish, and 0
+// otherwise.
+func latin1Letter(text string, i, end int) int {
+	if text[i] != 0xC3 || i+1 >= end {
+		return 0
+	}
+	if c := text[i+1]; c >= 0x80 && c <= 0xBF && c != 0x97 && c != 0xB7 { // not × ÷
+		return 2
+	}
+	return 0
 }
 
 func isInitial(w string) bool {
 	r, n := utf8.DecodeRuneInString(w)
 	return n == len(w) && unicode.IsUpper(r)
 }
+
+// sentenceLead marks the bytes that can start a sentence's end mark: . ! ?
+// : and the lead byte of … (U+2026). Other bytes, continuation bytes of
+// other runes included, are skipped one by one.
+var sentenceLead = [256]bool{'.': true, '!': true, '?': true, ':': true, 0xE2: true}
 
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
