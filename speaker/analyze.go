@@ -119,6 +119,7 @@ func (z *Analyzer) AnalyzeDoc(doc *segment.Doc, quoted []Span) *Analysis {
 	a := &z.a
 	z.p.reset(doc)
 	a.reset(doc, &z.p, quoted)
+	a.markQuoted()
 	a.collectNames(doc)
 	a.collectSubjects(doc)
 	return a
@@ -186,12 +187,31 @@ func (a *Analysis) inQuote(pos int) bool {
 		}
 		return 1
 	})
+	return a.quotedBefore(i, pos)
+}
+
+// quotedBefore reports whether pos lies in one of the last few quotes of
+// the first i, those that start at or before pos.
+func (a *Analysis) quotedBefore(i, pos int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if a.quoted[k].Start <= pos && pos < a.quoted[k].End {
 			return true
 		}
 	}
 	return false
+}
+
+// markQuoted sets each token's quoted flag, as inQuote would answer for
+// its start, in one walk over tokens and quotes together.
+func (a *Analysis) markQuoted() {
+	i := 0
+	for k := range a.p.all {
+		t := &a.p.all[k]
+		for i < len(a.quoted) && a.quoted[i].Start <= t.Start {
+			i++
+		}
+		t.quoted = a.quotedBefore(i, t.Start)
+	}
 }
 
 // collectNames reads every named phrase and clusters the names into
@@ -349,8 +369,11 @@ func (a *Analysis) collectSubjects(doc *segment.Doc) {
 		}
 		a.conj = appendConjuncts(a.conj[:0], a.text, s.Span)
 		for ci, c := range a.conj {
-			np, ok := a.Subject(c)
-			if ci > 0 {
+			var np NP
+			var ok bool
+			if ci == 0 {
+				np, ok = a.Subject(c)
+			} else {
 				// A later main clause adds its subject only when it is a
 				// person: "…, men den sammenligning bryder forfatteren
 				// sig ikke om".
@@ -415,7 +438,7 @@ func appendConjuncts(out []Span, text string, sp Span) []Span {
 func (a *Analysis) personIn(region Span) (NP, bool) {
 	ts := a.p.tokens(region.Start, region.End)
 	for i := 0; i < len(ts); {
-		if a.inQuote(ts[i].Start) {
+		if ts[i].quoted {
 			i++
 			continue
 		}
@@ -483,7 +506,7 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 	// A fronted subordinate clause ("Da man havde renset tandsættet,
 	// konstaterede professoren, at …") holds no subject of the main
 	// clause: it ends at its comma.
-	if len(ts) > 0 && ts[0].is(cSubordinator) && !a.inQuote(ts[0].Start) {
+	if len(ts) > 0 && ts[0].is(cSubordinator) && !ts[0].quoted {
 		for k, t := range ts {
 			if t.comma {
 				ts = ts[k+1:]
@@ -494,7 +517,7 @@ func (a *Analysis) Subject(region Span) (NP, bool) {
 	var locative, source NP
 	hasLocative, hasSource := false, false
 	for i := 0; i < len(ts); {
-		if a.inQuote(ts[i].Start) {
+		if ts[i].quoted {
 			i++
 			continue
 		}
@@ -792,7 +815,7 @@ func (a *Analysis) adjacent(sa, sb int) bool {
 func (a *Analysis) speaks(i int) bool {
 	s := a.doc.Sentences[i]
 	for _, t := range a.p.tokens(s.Start, s.End) {
-		if !a.inQuote(t.Start) && t.is(cReporting) {
+		if !t.quoted && t.is(cReporting) {
 			return true
 		}
 	}

@@ -68,6 +68,7 @@ type tok struct {
 	apos    bool   // an apostrophe follows it directly, then a space
 	cls     class  // the closed word classes of low
 	org     bool   // low ends like an organisation's name (orgSuffixed)
+	quoted  bool   // it starts inside a direct quote (Analysis.inQuote)
 }
 
 // is reports whether t belongs to any of the classes in c.
@@ -149,6 +150,9 @@ type wordInfo struct {
 	title bool // isTitle
 	role  bool // isRoleWord
 	org   bool // orgSuffixed
+	// lowerIn is the number of the last document that wrote the word in
+	// lower case (see words).
+	lowerIn uint32
 }
 
 func lookupWord(l string) wordInfo {
@@ -165,23 +169,43 @@ func lookupWord(l string) wordInfo {
 
 // words remembers lookupWord's answers: a corpus writes the same words
 // over and over, and one look-up here replaces several in the lists.
-type words struct{ m map[string]wordInfo }
+//
+// It also tells which words the current document writes in lower case: a
+// word's entry carries the number of the last document that did.
+type words struct {
+	m   map[string]*wordInfo
+	doc uint32 // the current document's number, from 1
+}
 
 // maxWords bounds the remembered words, so that a parser reused over a
 // whole archive keeps a bounded size.
 const maxWords = 1 << 15
 
-func (ws *words) info(l string) wordInfo {
+// next starts a new document. Only here may the memory be dropped: the
+// marks of the document being read must last to its end.
+func (ws *words) next() {
+	ws.doc++
+	if ws.m == nil || len(ws.m) >= maxWords || ws.doc == 0 {
+		ws.m = make(map[string]*wordInfo, 1024)
+		ws.doc = 1
+	}
+}
+
+func (ws *words) info(l string) *wordInfo {
 	if w, ok := ws.m[l]; ok {
 		return w
 	}
 	w := lookupWord(l)
-	if ws.m == nil || len(ws.m) >= maxWords {
-		ws.m = make(map[string]wordInfo, 1024)
-	}
 	// The key is copied: a slice of the text would keep the text alive.
-	ws.m[strings.Clone(l)] = w
-	return w
+	ws.m[strings.Clone(l)] = &w
+	return &w
+}
+
+// writtenLower reports whether the current document writes l, a lower-case
+// word, in lower case somewhere.
+func (ws *words) writtenLower(l string) bool {
+	w, ok := ws.m[l]
+	return ok && w.lowerIn == ws.doc
 }
 
 // appendTokens appends the tokens of spans to out; low holds the
@@ -202,6 +226,9 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 		t.low = low[k]
 		w := known.info(t.low)
 		t.cls, t.title, t.role, t.org = w.cls, w.title, w.role, w.org
+		if !t.cap && t.s == t.low {
+			w.lowerIn = known.doc
+		}
 		t.initial = isInitialPos(text, sp.Start)
 		t.comma = sp.End < len(text) && text[sp.End] == ','
 		t.apos = strings.HasSuffix(t.low, "s") && (strings.HasPrefix(text[sp.End:], "' ") || strings.HasPrefix(text[sp.End:], "’ "))

@@ -16,7 +16,6 @@ import (
 type parser struct {
 	text     string
 	all      []tok           // every word of the document
-	lowerUse map[string]bool // words written in lower case somewhere
 	capUse   map[string]bool // words capitalised inside a sentence somewhere
 	known    words           // the word lists' answers, kept between documents
 }
@@ -24,11 +23,12 @@ type parser struct {
 // reset readies p for doc, keeping the storage of its table and maps.
 func (p *parser) reset(doc *segment.Doc) {
 	p.text = doc.Text
-	if p.lowerUse == nil {
-		p.lowerUse, p.capUse = map[string]bool{}, map[string]bool{}
+	if p.capUse == nil {
+		p.capUse = map[string]bool{}
 	}
-	clear(p.lowerUse)
 	clear(p.capUse)
+	// known also records the words written in lower case.
+	p.known.next()
 	// Tokenise in chunks, so that a caller who gives up is heard soon.
 	p.all = slices.Grow(p.all[:0], len(doc.Words))
 	for i := 0; i < len(doc.Words); i += 4096 {
@@ -45,7 +45,6 @@ func (p *parser) reset(doc *segment.Doc) {
 			break
 		}
 		if t.cap && t.initial {
-			p.lowerUse[t.low] = false
 			p.capUse[t.s] = false
 		}
 	}
@@ -53,11 +52,7 @@ func (p *parser) reset(doc *segment.Doc) {
 		if doc.Stopped(i) {
 			break
 		}
-		if !t.cap {
-			if _, ok := p.lowerUse[t.s]; ok {
-				p.lowerUse[t.s] = true
-			}
-		} else if !t.initial {
+		if t.cap && !t.initial {
 			if _, ok := p.capUse[t.s]; ok {
 				p.capUse[t.s] = true
 			}
@@ -118,7 +113,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if p.capUse[t.s] {
 		return true
 	}
-	if p.lowerUse[l] {
+	if p.known.writtenLower(l) {
 		return false
 	}
 	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
