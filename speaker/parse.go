@@ -14,10 +14,10 @@ import (
 // document writes in lower case and which it capitalises inside sentences,
 // which tells a name at the start of a sentence from a common noun there.
 type parser struct {
-	text     string
-	all      []tok           // every word of the document
-	capUse   map[string]bool // words capitalised inside a sentence somewhere
-	known    words           // the word lists' answers, kept between documents
+	text   string
+	all    []tok           // every word of the document
+	capUse map[string]bool // words capitalised inside a sentence somewhere
+	known  words           // the word lists' answers, kept between documents
 }
 
 // reset readies p for doc, keeping the storage of its table and maps.
