@@ -47,6 +47,7 @@ type lists struct {
 	unnamed       map[string]bool
 	parties       map[string]string
 	partyNames    map[string]bool // the parties' names, for "partiet"
+	casedOnly     bool            // every first name and known name has a capital
 }
 
 var lex = loadLists()
@@ -140,7 +141,18 @@ func loadLists() *lists {
 		l.parties[letter] = strings.TrimSpace(name)
 		l.partyNames[strings.TrimSpace(name)] = true
 	})
+	l.casedOnly = !hasLowerKey(l.firstNames) && !hasLowerKey(l.known)
 	return l
+}
+
+// hasLowerKey reports whether a key of m has no capital.
+func hasLowerKey[V any](m map[string]V) bool {
+	for k := range m {
+		if strings.ToLower(k) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // PartyName returns the party a letter stands for ("S" → "Socialdemokratiet").

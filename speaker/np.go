@@ -69,6 +69,8 @@ type tok struct {
 	cls     class  // the closed word classes of low
 	org     bool   // low ends like an organisation's name (orgSuffixed)
 	quoted  bool   // it starts inside a direct quote (Analysis.inQuote)
+	first   bool   // s is a known first name
+	known   bool   // s is a known organisation's name
 }
 
 // is reports whether t belongs to any of the classes in c.
@@ -224,6 +226,12 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 			}
 		}
 		t.low = low[k]
+		// The lists of names hold capitalised words only (lex.casedOnly),
+		// so a word without a capital need not be looked up.
+		if t.s != t.low || !lex.casedOnly {
+			_, t.first = lex.firstNames[t.s]
+			_, t.known = lex.known[t.s]
+		}
 		w := known.info(t.low)
 		t.cls, t.title, t.role, t.org = w.cls, w.title, w.role, w.org
 		if !t.cap && t.s == t.low {
@@ -314,7 +322,7 @@ func isGenitive(ts []tok, i int) bool {
 	if !(strings.HasSuffix(s, "s") || strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s")) {
 		return false
 	}
-	if _, ok := lex.firstNames[s]; ok && ts[i+1].cap {
+	if t.first && ts[i+1].cap {
 		return false
 	}
 	next := ts[i+1]
@@ -345,7 +353,7 @@ func isGenitive(ts []tok, i int) bool {
 	if next.is(cPrep | cFunction | cStopAfterRole | cNotNoun) {
 		return false
 	}
-	if isRoleWord(nl) {
+	if next.role {
 		return true
 	}
 	if next.is(cReporting) {

@@ -82,10 +82,8 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	}
 	// A word in capitals longer than an acronym is a heading or emphasis
 	// ("IKKE SET NOGET", "DANSKE rockmusikere"), not a name.
-	if len(t.s) > 4 && allCaps(t.s) {
-		if _, ok := lex.known[t.s]; !ok {
-			return false
-		}
+	if len(t.s) > 4 && !t.known && allCaps(t.s) {
+		return false
 	}
 	// A party letter in parentheses: "(V)".
 	if t.Start > 0 && p.text[t.Start-1] == '(' && t.End < len(p.text) && p.text[t.End] == ')' {
@@ -97,13 +95,10 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 		return true
 	}
 	l := t.lower()
-	if t.is(cFunction) || isRoleWord(l) {
+	if t.is(cFunction) || t.role {
 		return false
 	}
-	if _, ok := lex.firstNames[t.s]; ok {
-		return true
-	}
-	if _, ok := lex.known[t.s]; ok {
+	if t.first || t.known {
 		return true
 	}
 	// "Center for Cybersikkerhed": an institution's word before its field.
@@ -440,7 +435,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			// "byrådsmedlem i Faxe Lene Holm".
 			found := false
 			for m := j + 1; m < len(ts) && m < j+9 && !ts[m-1].comma && !ts[m].is(cReporting); m++ {
-				if _, ok := lex.firstNames[ts[m].s]; ok && m > j+1 && ts[m].cap {
+				if ts[m].first && m > j+1 && ts[m].cap {
 					roleEnd = ts[m-1].End
 					j, found = m, true
 					break
@@ -732,7 +727,6 @@ func acronymAt(text string, pos int) (Span, int) {
 
 // typeOf decides whether a named phrase names a person or an organisation.
 func (p *parser) typeOf(np *NP, name []tok) {
-	first := name[0].s
 	full := p.text[np.Name.Start:np.Name.End]
 	if _, ok := lex.known[full]; ok {
 		np.Org = true
@@ -754,11 +748,11 @@ func (p *parser) typeOf(np *NP, name []tok) {
 	// A genitive inside the name makes it the name of a thing or an
 	// institution: "Nordisk Råds Litteraturpris", "Københavns Universitet".
 	for _, t := range name[:len(name)-1] {
-		if _, fn := lex.firstNames[t.s]; !fn && (strings.HasSuffix(t.s, "s") || strings.HasSuffix(t.s, "’s") || strings.HasSuffix(t.s, "'s")) {
+		if !t.first && (strings.HasSuffix(t.s, "s") || strings.HasSuffix(t.s, "’s") || strings.HasSuffix(t.s, "'s")) {
 			return
 		}
 	}
-	if _, ok := lex.firstNames[first]; ok {
+	if name[0].first {
 		np.Person = true
 		return
 	}
