@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	gocmp "github.com/google/go-cmp/cmp"
 )
 
 // seedCases are small inputs of the shapes the pipeline handles, and of
@@ -68,7 +70,9 @@ var seedCases = []string{
 // FuzzExtract feeds arbitrary bytes to the whole pipeline: valid UTF-8
 // through the default Extractor, invalid UTF-8 through both the default
 // (which must reject it at the first invalid byte) and a lenient one (whose
-// records must index the original bytes).
+// records must index the original bytes). The default Extractor's working
+// memory is reused from input to input, so its records must also equal a
+// new Extractor's.
 func FuzzExtract(f *testing.F) {
 	for _, text := range articleCorpus(f) {
 		f.Add(text)
@@ -85,6 +89,9 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("valid input rejected: %v", err)
 			}
 			checkRecords(t, in, recs)
+			if fresh, _ := MustNew().Extract(in); !gocmp.Equal(fresh, recs) {
+				t.Fatalf("records differ from a new Extractor's (-new +reused):\n%s", gocmp.Diff(fresh, recs))
+			}
 			lrecs, err := lenient.Extract(in)
 			if err != nil {
 				t.Fatalf("lenient Extractor rejected valid input: %v", err)

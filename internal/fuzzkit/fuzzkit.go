@@ -1,11 +1,13 @@
-// Package fuzzkit holds what the packages' fuzz tests share: the bundled
-// articles as seeds, and rune boundaries for turning fuzzed numbers into
-// valid regions of a text.
+// Package fuzzkit holds what the packages' fuzz and reuse tests share: the
+// bundled articles as seeds, a sequence of texts for reused stages, and
+// rune boundaries for turning fuzzed numbers into valid regions of a text.
 package fuzzkit
 
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -35,6 +37,21 @@ func Articles(tb testing.TB) []string {
 			tb.Fatal("no testdata/articles here or above")
 		}
 	}
+}
+
+// Sequence returns texts for a stage that is reused from one text to the
+// next: the bundled articles, the same backwards, long and short texts
+// between them (so that tables grow and shrink), and the first article
+// again with CR LF line ends and then as it was.
+func Sequence(tb testing.TB) []string {
+	tb.Helper()
+	arts := Articles(tb)
+	out := slices.Clone(arts)
+	out = append(out, strings.Join(arts, "\n\n"), "", "Kort.", "»Ja,« siger han.")
+	for _, a := range slices.Backward(arts) {
+		out = append(out, a)
+	}
+	return append(out, strings.ReplaceAll(arts[0], "\n", "\r\n"), arts[0])
 }
 
 // RuneBounds returns the rune boundaries of s as utf8.DecodeRuneInString
