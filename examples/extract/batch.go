@@ -24,8 +24,8 @@ import (
 // (Python's json.dumps writes "æ" as "\u00e6").
 const defaultMaxLine = 2 * citat.DefaultMaxBytes
 
-// defaultBudget bounds the input lines in flight, in MiB (each line counts
-// at least 1): with the window of 4 lines a worker it keeps memory
+// defaultBudget bounds the input in flight, in MiB (each run of lines
+// counts at least 1): with the window of 4 runs a worker it keeps memory
 // independent of the length of the input, however long its lines.
 const defaultBudget = 256
 
@@ -42,16 +42,30 @@ type batchStats struct {
 	failed   int // lines answered with an error
 }
 
-// job is one input line on its way through the pipeline.
+// job is a run of input lines on its way through the pipeline. Lines
+// travel in runs so that handing them between goroutines costs little
+// beside the analysis of a short article.
 type job struct {
-	n       int // line number, from 1
-	line    []byte
-	tooLong bool
-	tokens  int // budget held until the result is written
-	out     []byte
-	failed  bool
-	done    chan struct{}
+	lines  []inLine
+	tokens int    // budget held until the result is written
+	out    []byte // the output lines of the run
+	done   chan struct{}
 }
+
+// inLine is one input line of a run.
+type inLine struct {
+	n       int // line number, from 1
+	text    []byte
+	tooLong bool
+	failed  bool // set by the worker
+}
+
+// A run ends after maxRunLines lines or maxRunBytes bytes, or when no more
+// input is at hand yet, so that slow input still streams out line by line.
+const (
+	maxRunLines = 32
+	maxRunBytes = 256 << 10
+)
 
 // okLine and errLine are the output lines of batch mode.
 type okLine struct {
@@ -153,39 +167,58 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 		defer close(order)
 		defer close(jobs)
 		br := bufio.NewReaderSize(r, 256<<10)
+		var run *job
+		runBytes := 0
+		// send hands the run on, once it holds its share of the budget.
+		send := func() bool {
+			if run == nil {
+				return true
+			}
+			j := run
+			run, runBytes = nil, 0
+			j.tokens = min(cap(tokens), 1+j.size()>>20)
+			for range j.tokens {
+				select {
+				case tokens <- struct{}{}:
+				case <-ctx.Done():
+					return false
+				}
+			}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return false
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return false
+			}
+			return true
+		}
 		for n := 1; ; n++ {
 			line, tooLong, size, err := readLine(br, opt.maxLine)
 			opt.progress.read(size)
 			if err != nil && err != io.EOF {
 				readErr = fmt.Errorf("reading line %d: %w", n, err)
-				return
-			}
-			if size == 0 && err == io.EOF {
+				send()
 				return
 			}
 			if tooLong || len(bytes.TrimSpace(line)) > 0 {
-				j := &job{n: n, line: line, tooLong: tooLong, done: make(chan struct{})}
-				j.tokens = min(cap(tokens), 1+len(line)>>20)
-				for range j.tokens {
-					select {
-					case tokens <- struct{}{}:
-					case <-ctx.Done():
-						return
-					}
+				if run == nil {
+					run = &job{done: make(chan struct{})}
 				}
-				select {
-				case order <- j:
-				case <-ctx.Done():
-					return
-				}
-				select {
-				case jobs <- j:
-				case <-ctx.Done():
-					return
-				}
+				run.lines = append(run.lines, inLine{n: n, text: line, tooLong: tooLong})
+				runBytes += len(line)
 			}
 			if err == io.EOF {
+				send()
 				return
+			}
+			if run != nil && (len(run.lines) >= maxRunLines || runBytes >= maxRunBytes || br.Buffered() == 0) {
+				if !send() {
+					return
+				}
 			}
 		}
 	}()
@@ -193,8 +226,13 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.out, j.failed = processLine(opt.x, j.n, j.line, j.tooLong, opt.maxLine)
-				j.line = nil
+				for i := range j.lines {
+					l := &j.lines[i]
+					var out []byte
+					out, l.failed = processLine(opt.x, l.n, l.text, l.tooLong, opt.maxLine)
+					j.out = append(j.out, out...)
+					l.text = nil
+				}
 				close(j.done)
 			}
 		}()
@@ -208,9 +246,12 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 		case <-ctx.Done():
 			return st, ctx.Err()
 		}
-		st.articles++
-		if j.failed {
-			st.failed++
+		for _, l := range j.lines {
+			st.articles++
+			if l.failed {
+				st.failed++
+			}
+			opt.progress.done(l.failed)
 		}
 		if _, err := bw.Write(j.out); err != nil {
 			return st, fmt.Errorf("writing output: %w", err)
@@ -218,7 +259,6 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 		for range j.tokens {
 			<-tokens
 		}
-		opt.progress.done(j.failed)
 		// Flush whenever nothing else is ready, so that slow input still
 		// streams out line by line.
 		if len(order) == 0 {
@@ -231,6 +271,15 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 		return st, fmt.Errorf("writing output: %w", err)
 	}
 	return st, readErr
+}
+
+// size is the input the run holds, in bytes.
+func (j *job) size() int {
+	n := 0
+	for _, l := range j.lines {
+		n += len(l.text)
+	}
+	return n
 }
 
 // readLine reads one line of at most max bytes (not counting the line
