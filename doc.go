@@ -40,8 +40,10 @@
 //
 // # Concurrency and limits
 //
-// [Extract] and the methods of [Extractor] are safe for concurrent use; an
-// Extractor holds no mutable state. Input must be valid UTF-8 (or the
+// [Extract] and the methods of [Extractor] are safe for concurrent use. An
+// Extractor reuses its working memory from one text to the next, so share
+// one rather than making one per text; the records it returns never point
+// into that memory. Input must be valid UTF-8 (or the
 // Extractor built with [WithLenientUTF8]) and at most 64 MiB by default
 // ([WithMaxBytes]); the errors say where and why ([ErrInvalidUTF8],
 // [ErrTooLarge]). Work grows linearly with the input.

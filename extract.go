@@ -84,9 +84,11 @@ func WithCatalogue(cat *attribution.Catalogue) Option {
 	})
 }
 
-// Extractor extracts quotes with a fixed configuration. It holds no mutable
-// state and is safe for concurrent use by many goroutines; the zero value is
-// not usable, build one with [New].
+// Extractor extracts quotes with a fixed configuration. It is safe for
+// concurrent use by many goroutines and keeps a pool of working memory
+// that each extraction borrows, so that extracting many texts allocates
+// little beyond the records; the zero value is not usable, build one with
+// [New], and do not copy one.
 type Extractor struct {
 	cfg  config
 	work sync.Pool // of *scratch
