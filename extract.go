@@ -144,6 +144,16 @@ func (x *Extractor) Extract(text string) ([]Record, error) {
 
 // ExtractContext is Extract that stops with ctx's error when ctx is done.
 func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, error) {
+	s, _ := x.work.Get().(*scratch)
+	if s == nil {
+		s = new(scratch)
+	}
+	defer x.work.Put(s)
+	return x.extractWith(ctx, s, text)
+}
+
+// extractWith is ExtractContext with the working memory s.
+func (x *Extractor) extractWith(ctx context.Context, s *scratch, text string) ([]Record, error) {
 	if len(text) > x.cfg.maxBytes {
 		return nil, &InputError{Offset: len(text), Err: ErrTooLarge}
 	}
@@ -157,11 +167,6 @@ func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s, _ := x.work.Get().(*scratch)
-	if s == nil {
-		s = new(scratch)
-	}
-	defer x.work.Put(s)
 	return x.run(ctx, s, text, work)
 }
 
