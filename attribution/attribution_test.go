@@ -73,6 +73,12 @@ func TestUnlistedAt(t *testing.T) {
 
 // link runs the stages before attribution and links the quotes.
 func link(text string) []attribution.Linked {
+	doc, found, an := before(text)
+	return attribution.Link(doc, found, an, attribution.DefaultCatalogue())
+}
+
+// before runs the stages before attribution.
+func before(text string) (*segment.Doc, quote.Result, *speaker.Analysis) {
 	doc := segment.New(text)
 	found := quote.FindDoc(doc)
 	var direct []segment.Span
@@ -81,7 +87,7 @@ func link(text string) []attribution.Linked {
 			direct = append(direct, q.Span)
 		}
 	}
-	return attribution.Link(doc, found, speaker.AnalyzeDoc(doc, direct), attribution.DefaultCatalogue())
+	return doc, found, speaker.AnalyzeDoc(doc, direct)
 }
 
 func TestLinkSources(t *testing.T) {

@@ -5,8 +5,6 @@ import (
 
 	"github.com/citat-go/citat/attribution"
 	"github.com/citat-go/citat/internal/fuzzkit"
-	"github.com/citat-go/citat/internal/segment"
-	"github.com/citat-go/citat/quote"
 	"github.com/citat-go/citat/speaker"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -18,15 +16,7 @@ func TestLinkerReuse(t *testing.T) {
 	var k attribution.Linker
 	cat := attribution.DefaultCatalogue()
 	for i, text := range fuzzkit.Sequence(t) {
-		doc := segment.New(text)
-		found := quote.FindDoc(doc)
-		var direct []segment.Span
-		for _, q := range found.Quotes {
-			if q.Kind == quote.Direct {
-				direct = append(direct, q.Span)
-			}
-		}
-		an := speaker.AnalyzeDoc(doc, direct)
+		doc, found, an := before(text)
 		got := k.Link(doc, found, an, cat)
 		want := attribution.Link(doc, found, an, cat)
 		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty(), cmpopts.IgnoreUnexported(speaker.NP{})); diff != "" {
