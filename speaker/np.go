@@ -74,7 +74,7 @@ type tok struct {
 }
 
 // is reports whether t belongs to any of the classes in c.
-func (t tok) is(c class) bool { return t.cls&c != 0 }
+func (t *tok) is(c class) bool { return t.cls&c != 0 }
 
 // class is a set of the closed word classes below, looked up once per
 // token rather than set by set wherever the parser asks.
@@ -144,7 +144,7 @@ func isASCII(s string) bool {
 	return true
 }
 
-func (t tok) lower() string { return t.low }
+func (t *tok) lower() string { return t.low }
 
 // wordInfo is what the word lists say about a lower-case word.
 type wordInfo struct {
