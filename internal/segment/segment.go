@@ -424,7 +424,7 @@ func nextWord(text string, i, end int) (s, e int, upper bool) {
 			i += n
 			continue
 		}
-		if i > s && (r == '-' || r == '.' || r == ',' || r == '\'' || r == '’' || r == '/') {
+		if r == '-' || r == '.' || r == ',' || r == '\'' || r == '’' || r == '/' {
 			if i+n < end {
 				q, _ := utf8.DecodeRuneInString(text[i+n : end])
 				ok := isWordRune(q)
