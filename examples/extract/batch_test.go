@@ -350,3 +350,40 @@ func BenchmarkBatch(b *testing.B) {
 		})
 	}
 }
+
+// lineWriter passes on each write it gets.
+type lineWriter chan string
+
+func (w lineWriter) Write(p []byte) (int, error) {
+	w <- string(p)
+	return len(p), nil
+}
+
+// TestBatchStreams feeds lines one at a time, as a slow producer would:
+// each answer must come out before the next line goes in, although lines
+// travel to the workers in runs.
+func TestBatchStreams(t *testing.T) {
+	r, w := io.Pipe()
+	out := make(lineWriter, 16)
+	done := make(chan error, 1)
+	go func() {
+		opt := batchOptions{workers: 2, maxLine: defaultMaxLine, budget: defaultBudget, x: citat.MustNew()}
+		_, err := batch(context.Background(), r, out, opt)
+		done <- err
+	}()
+	for n := 1; n <= 3; n++ {
+		fmt.Fprintf(w, "%s\n", jsonLine(map[string]any{"id": n, "text": "- Vi er klar, siger Anne Holm."}))
+		select {
+		case got := <-out:
+			if want := fmt.Sprintf(`"line":%d`, n); !strings.Contains(got, want) {
+				t.Fatalf("after line %d the output is %q, want %s", n, got, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no output for line %d while the input waits", n)
+		}
+	}
+	w.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
