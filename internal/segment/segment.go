@@ -60,7 +60,10 @@ var abbrev = func() map[string]bool {
 // abbreviations, in lower case or with a capital first letter only: "DR."
 // is the broadcaster, not "dr.".
 func lookupAbbrev(word string) (terminal, ok bool) {
-	if len(word) > abbrevMaxLen {
+	// Most words before a period are longer than any abbreviation (the
+	// first rune, lowered, can be up to two bytes shorter: K, the Kelvin
+	// sign, is k).
+	if len(word) > abbrevLongest+utf8.UTFMax-1 {
 		return false, false
 	}
 	r, n := utf8.DecodeRuneInString(word)
@@ -77,8 +80,16 @@ func lookupAbbrev(word string) (terminal, ok bool) {
 }
 
 // abbrevMaxLen bounds the length of an abbreviation in abbrev.txt, in
-// bytes: a longer word is not looked up.
+// bytes, and abbrevLongest is the longest there is.
 const abbrevMaxLen = 32
+
+var abbrevLongest = func() int {
+	n := 0
+	for a := range abbrev {
+		n = max(n, len(a))
+	}
+	return n
+}()
 
 // Paragraphs splits text at blank lines. When the text has no blank line at
 // all but several lines, each line is a paragraph: some feeds put one
