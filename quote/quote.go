@@ -9,7 +9,8 @@
 //     the opening mark is repeated, with a tail (», siger han«), a colon
 //     introduction (Hun siger: »…«) or standing alone in a run of quotes;
 //   - at-, om- and hvorvidt-clauses after a reporting verb, in either word
-//     order ("Han siger, at …", "Til DR siger hun, at …");
+//     order ("Han siger, at …", "Til DR siger hun, at …"), and indirect
+//     questions after a verb that reports one ("Hun spurgte, hvorfor …");
 //   - a lede sentence picked up by "Det siger X" or "Sådan siger X";
 //   - claims attributed with "ifølge X" or "lyder det fra X";
 //   - fragments in quote marks after a naming verb (kalder det »…«).

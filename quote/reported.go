@@ -224,12 +224,19 @@ func (f *finder) reported() {
 
 // clause finds "X siger (til Y), at …" and its om/hvorvidt variants. The
 // quote runs from after the complementiser to the end of the sentence.
+//
+// An indirect question after a verb that reports one is reported speech
+// too ("Han fortalte, hvordan …", "Hun spurgte, hvorfor …"): its question
+// word belongs to the quote, which runs from it to the end of the sentence.
 func (f *finder) clause(s segment.Sentence) bool {
 	ws := f.words(s.Start, s.End)
 	bare := -1 // a complementiser that no reporting verb governs
 	for i := 1; i < len(ws); i++ {
 		c := ws[i].s
-		if c != "at" && c != "om" && c != "hvorvidt" {
+		// "historie om, hvad der skete": a question word after a
+		// preposition opens its object, not a question.
+		wh := questionWords[c] && !prepositions[ws[i-1].lower()]
+		if c != "at" && c != "om" && c != "hvorvidt" && !wh {
 			continue
 		}
 		if !commaBefore(f.text, ws[i-1].End, ws[i].Start) || f.isTaken(ws[i].Start) {
@@ -255,9 +262,15 @@ func (f *finder) clause(s segment.Sentence) bool {
 			break
 		}
 		if vi < 0 {
-			if commaBefore(f.text, ws[i-1].End, ws[i].Start) {
+			if commaBefore(f.text, ws[i-1].End, ws[i].Start) && !wh {
 				bare = i
 			}
+			continue
+		}
+		// Only a finite verb that reports questions: "ved, hvordan" and
+		// "afslørede, hvad" report none, and in "Spurgt, hvordan …, er
+		// svaret" the question was put to the subject.
+		if wh && (!questionVerbs[verb.Lemma] || vi == 0) {
 			continue
 		}
 		// The journalist's question: "Hvad håber du, at publikum tager
@@ -287,6 +300,11 @@ func (f *finder) clause(s segment.Sentence) bool {
 		if neg && c != "at" {
 			continue
 		}
+		rule := "clause-" + c
+		body := Span{Start: ws[i].End, End: s.End}
+		if wh {
+			rule, body.Start = "clause-question", ws[i].Start
+		}
 		head := Span{Start: s.Start, End: ws[i-1].End}
 		who := head
 		// The cue inside a subordinate clause ("…, efter at Karl Holm
@@ -311,9 +329,8 @@ func (f *finder) clause(s segment.Sentence) bool {
 			}
 		}
 		a := Attribution{Cue: ws[vi].Span, Verb: verb.Lemma, Who: who, Span: head, Negated: neg, Paragraph: s.Para}
-		body := Span{Start: ws[i].End, End: s.End}
 		ai := f.addAttr(a)
-		f.addQuote(body, f.kindFor(body, Indirect), ai, false, "clause-"+c)
+		f.addQuote(body, f.kindFor(body, Indirect), ai, false, rule)
 		return true
 	}
 	return false

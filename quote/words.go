@@ -22,6 +22,12 @@ var (
 	negations    = set("ikke aldrig ingenlunde næppe")
 	// Conjunctions that open a subordinate clause inside a sentence.
 	clauseOpeners = set("da fordi når hvis mens selvom idet skønt eftersom")
+	// Question words that open an indirect question: "fortalte, hvordan
+	// …". Not hvor, hvilket and the like, which as often open a relative
+	// clause ("…, siger han til DR, hvor han er ansat").
+	questionWords = set("hvordan hvorfor hvornår hvem hvad")
+	// The verbs of speech whose object can be a question.
+	questionVerbs = set("spørge fortælle forklare")
 	// Subordinators that open a fronted clause: "Da han kom, sagde hun …"
 	// has an inverted main clause, not an attribution tail.
 	subordinators = set("da når hvis fordi selvom mens inden før efter idet skønt om hvor hvordan hvorfor hvornår")

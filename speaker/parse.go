@@ -194,6 +194,15 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		if j == i+1 {
 			return NP{}, i, false
 		}
+		// "spurgte en undrende Anne-Sophie Mutter", "siger en tydeligt
+		// rystet Jens Holm": the article and its adjectives describe the
+		// person named after them.
+		if !person && (l == "en" || l == "et") && j < len(ts) && !ts[j-1].comma && allAdjectives(ts[i+1:j]) && p.isNameTok(ts, j) {
+			if np, n, ok := p.named(ts, j); ok && np.Kind == Named {
+				np.Span.Start = t.Start
+				return np, n, true
+			}
+		}
 		return NP{Span: Span{Start: t.Start, End: ts[j-1].End}, Kind: Unnamed, Person: person}, j, true
 	case t.is(cDefiniteDet) && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(ts[i+1]) && !ts[i+1].cap):
 		if ts[i+1].cap {
@@ -311,6 +320,21 @@ func isAdjOrNoun(t tok) bool {
 // (franske, unge, tidligere), and ages are written 34-årige.
 func isAdjective(l string) bool {
 	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || strings.HasSuffix(l, "årige")
+}
+
+// allAdjectives reports whether every word of ts has the ending of an
+// adjective or participle in the indefinite singular: undrende, rystet,
+// skuffede, lykkelig, enigt, typisk, franske. A noun among them ("en
+// lykkelig dag") ends the phrase before any name.
+func allAdjectives(ts []tok) bool {
+	for i := range ts {
+		l := ts[i].low
+		if !(strings.HasSuffix(l, "ende") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ede") ||
+			strings.HasSuffix(l, "ig") || strings.HasSuffix(l, "igt") || strings.HasSuffix(l, "isk") || isAdjective(l)) {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // isHead reports whether t can end a definite noun phrase: a title, a

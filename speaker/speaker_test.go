@@ -98,6 +98,10 @@ func TestResolve(t *testing.T) {
 			"Kenneth Berg ejes af klubben Xamax. Brøndbys manager siger, at han træner med.", ""},
 		{"a genitive role, a comma and a party noun before the name",
 			"Udvalgets formand, socialdemokraten Eva Berg, siger, at forslaget kommer.", "Eva Berg"},
+		{"an indefinite article and adjectives before a name describe the person",
+			"Efter kampen siger en tydeligt rystet Jens Holm, at han intet så.", "Jens Holm"},
+		{"a noun after the indefinite article ends the phrase before a name",
+			"I et langt brev noterer Jens Holm, at han intet så.", "Jens Holm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
