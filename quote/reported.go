@@ -235,7 +235,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		c := ws[i].s
 		// "historie om, hvad der skete": a question word after a
 		// preposition opens its object, not a question.
-		wh := questionWords[c] && !prepositions[ws[i-1].lower()]
+		wh := len(c) > 2 && c[0] == 'h' && c[1] == 'v' && questionWords[c] && !prepositions[ws[i-1].lower()]
 		if c != "at" && c != "om" && c != "hvorvidt" && !wh {
 			continue
 		}
