@@ -25,6 +25,14 @@ func TestSpeakers(t *testing.T) {
 			"Klubben har skiftet træner.\n\nVi er glade for valget. Han kender spillerne,\" siger formand Ida Lund.", "Vi er glade", "Ida Lund"},
 		{"an unnamed speaker stays unnamed",
 			"En kilde i ministeriet siger, at aftalen er på plads.", "aftalen er på plads", ""},
+		{"an indirect question with an article and adjectives before the name",
+			"Så spurgte en undrende Eva Holm, hvorfor det lød så underligt.", "hvorfor det lød", "Eva Holm"},
+		{"a named person's opinion, the name in the genitive",
+			"Borgmester Mette Holm (S) er utilfreds.\n\nEfter Mette Holms opfattelse har ministeriet ikke lyttet.", "har ministeriet", "Mette Holm"},
+		{"an opinion with a possessive pronoun",
+			"Borgmester Mette Holm (S) er utilfreds.\n\nEfter hendes opfattelse har ministeriet ikke lyttet.", "har ministeriet", "Mette Holm"},
+		{"a group's opinion has no named speaker",
+			"Efter sagsøgernes opfattelse mangler regeringen stadig en plan.", "mangler regeringen", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -221,7 +221,7 @@ func (a *arena[T]) reset() {
 
 var ruleConfidence = map[string]float64{
 	"dash-tail": 0.95, "marks-tail": 0.95, "marks-resumed": 0.9, "dash-resumed": 0.9, "marks-colon": 0.85, "marks-byline": 0.85,
-	"clause-at": 0.9, "clause-om": 0.8, "clause-hvorvidt": 0.8, "clause-question": 0.75, "naming": 0.8,
+	"clause-at": 0.9, "clause-om": 0.8, "clause-hvorvidt": 0.8, "clause-question": 0.75, "opfattelse": 0.8, "naming": 0.8,
 	"pickup": 0.85, "ifølge": 0.8, "bare-tail": 0.75, "parenthetical": 0.75, "dash": 0.7, "marks-standalone": 0.7,
 }
 

@@ -12,7 +12,8 @@
 //     order ("Han siger, at …", "Til DR siger hun, at …"), and indirect
 //     questions after a verb that reports one ("Hun spurgte, hvorfor …");
 //   - a lede sentence picked up by "Det siger X" or "Sådan siger X";
-//   - claims attributed with "ifølge X" or "lyder det fra X";
+//   - claims attributed with "ifølge X", "lyder det fra X" or a fronted
+//     "efter X's opfattelse";
 //   - fragments in quote marks after a naming verb (kalder det »…«).
 //
 // Quote marks that no cue governs (scare quotes, titles of books and films)

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -211,6 +212,8 @@ func (f *finder) reported() {
 			if f.according(s) {
 				continue
 			}
+		} else if ok && w.lower() == "efter" && f.opinion(s) {
+			continue
 		}
 		if f.clause(s) {
 			continue
@@ -417,6 +420,43 @@ func (f *finder) according(s segment.Sentence) bool {
 		return true
 	}
 	return false
+}
+
+// opinion finds a claim attributed with a fronted "Efter X's opfattelse"
+// ("Efter sagsøgernes opfattelse mangler regeringen …"), which the
+// guidelines read as "Ifølge X": the rest of the sentence is the quote, and
+// X, without its genitive ending, is who holds it. The writer's own "efter
+// min opfattelse" attributes nothing.
+func (f *finder) opinion(s segment.Sentence) bool {
+	ws := f.words(s.Start, s.End)
+	if len(ws) < 4 || f.isTaken(ws[0].Start) {
+		return false
+	}
+	k := 1
+	for k < len(ws) && k < 6 && ws[k].lower() != "opfattelse" && !commaBefore(f.text, ws[k-1].End, ws[k].Start) {
+		k++
+	}
+	if k == 1 || k >= len(ws) || ws[k].lower() != "opfattelse" || commaBefore(f.text, ws[k-1].End, ws[k].Start) {
+		return false
+	}
+	// The owner, a genitive or a possessive pronoun: the speaker stage
+	// reads "hendes opfattelse" as "hun" and "Mette Holms" as Mette Holm.
+	owner := ws[k-1]
+	who := Span{Start: ws[1].Start, End: owner.End}
+	switch l := owner.lower(); {
+	case ownerPronouns[l]:
+		who.End = ws[k].End
+	case !strings.HasSuffix(l, "s") || len(l) <= 2:
+		return false
+	}
+	body := Span{Start: skipPunctSpace(f.text, ws[k].End, s.End), End: s.End}
+	if body.End-body.Start < 8 {
+		return false
+	}
+	cue := Span{Start: ws[0].Start, End: ws[k].End}
+	ai := f.addAttr(Attribution{Cue: cue, Verb: "efter", Who: who, Span: cue, Paragraph: s.Para})
+	f.addQuote(body, According, ai, false, "opfattelse")
+	return true
 }
 
 func lastWordEnd(ws []word) int {

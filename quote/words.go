@@ -26,6 +26,9 @@ var (
 	// …". Not hvor, hvilket and the like, which as often open a relative
 	// clause ("…, siger han til DR, hvor han er ansat").
 	questionWords = set("hvordan hvorfor hvornår hvem hvad")
+	// The possessives that name someone else's opinion: "efter hans
+	// opfattelse", not the writer's "efter min opfattelse".
+	ownerPronouns = set("hans hendes deres dens dets dennes")
 	// The verbs of speech whose object can be a question.
 	questionVerbs = set("spørge fortælle forklare")
 	// Subordinators that open a fronted clause: "Da han kom, sagde hun …"

@@ -412,6 +412,17 @@ func hasSuffixFold(w, suffix string) bool {
 	return len(w) >= len(suffix) && strings.EqualFold(w[len(w)-len(suffix):], suffix)
 }
 
+// genitiveBase returns a name in the genitive without its ending: "Mette
+// Holms" → "Mette Holm", "SF's" → "SF", "Københavns" → "København".
+func genitiveBase(name string) (string, bool) {
+	for _, end := range [...]string{"'s", "’s", "'", "’", "s"} {
+		if base, ok := strings.CutSuffix(name, end); ok && base != "" {
+			return base, true
+		}
+	}
+	return "", false
+}
+
 // conjuncts splits a sentence into its coordinated main clauses, at ", men"
 // and ", og" (not ", og at", which continues reported speech) and at ";".
 func conjuncts(text string, sp Span) []Span { return appendConjuncts(nil, text, sp) }
@@ -602,6 +613,14 @@ func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 	case Named:
 		if e, ok := a.byStart[np.Name.Start]; ok {
 			return e, "name"
+		}
+		// A name in the genitive that the article also writes plainly:
+		// "Efter Mette Holms opfattelse" is Mette Holm's.
+		if base, ok := genitiveBase(a.text[np.Name.Start:np.Name.End]); ok {
+			words := appendNameWords(nil, base)
+			if e := a.latest(pos, func(e *Entity) bool { return subset(words, e.tokens) }); e >= 0 {
+				return e, "name"
+			}
 		}
 		return -1, "name"
 	case Pronoun:
