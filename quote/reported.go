@@ -425,8 +425,8 @@ func (f *finder) according(s segment.Sentence) bool {
 // opinion finds a claim attributed with a fronted "Efter X's opfattelse"
 // ("Efter sagsøgernes opfattelse mangler regeringen …"), which the
 // guidelines read as "Ifølge X": the rest of the sentence is the quote, and
-// X, without its genitive ending, is who holds it. The writer's own "efter
-// min opfattelse" attributes nothing.
+// X is who holds it. The writer's own "efter min opfattelse" attributes
+// nothing.
 func (f *finder) opinion(s segment.Sentence) bool {
 	ws := f.words(s.Start, s.End)
 	if len(ws) < 4 || f.isTaken(ws[0].Start) {
