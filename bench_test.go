@@ -73,33 +73,40 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 // recordBytes is the memory the records take as Extract allocates them:
-// the slice, and each cue, speaker, source, mention and evidence list, in
-// the size classes the allocator rounds them to. Strings are slices of the
-// input and cost nothing.
+// the slice, and one block each for their spans, speakers, sources and
+// evidence, in the size classes the allocator rounds them to. Strings are
+// slices of the input and cost nothing.
 func recordBytes(recs []citat.Record) int64 {
-	size := func(n uintptr) int64 { return int64(sizeClass(int(n))) }
-	n := size(uintptr(cap(recs)) * unsafe.Sizeof(citat.Record{}))
+	var spans, speakers, sources, evidence uintptr
 	for _, r := range recs {
-		spans := 0
 		if r.Cue != nil {
 			spans++
 		}
 		if r.Speaker != nil {
-			n += size(unsafe.Sizeof(*r.Speaker))
+			speakers++
 			if r.Speaker.Mention != nil {
 				spans++
 			}
 		}
 		if r.Source != nil {
-			n += size(unsafe.Sizeof(*r.Source))
+			sources++
 			if r.Source.Mention != nil {
 				spans++
 			}
 		}
-		n += int64(spans) * size(unsafe.Sizeof(citat.Span{}))
-		n += size(uintptr(cap(r.Evidence)) * unsafe.Sizeof(""))
+		evidence += uintptr(len(r.Evidence))
 	}
-	return n
+	n := 0
+	for _, size := range []uintptr{
+		uintptr(cap(recs)) * unsafe.Sizeof(citat.Record{}),
+		spans * unsafe.Sizeof(citat.Span{}),
+		speakers * unsafe.Sizeof(citat.Speaker{}),
+		sources * unsafe.Sizeof(citat.Source{}),
+		evidence * unsafe.Sizeof(""),
+	} {
+		n += sizeClass(int(size))
+	}
+	return int64(n)
 }
 
 // sizeClass rounds n up to the allocator's size class, closely enough for

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -234,26 +233,95 @@ func blankInvalid(s string) string {
 	return string(b)
 }
 
-func span(text string, s segment.Span) *Span {
+// recordMemory holds what the records of one text point to, allocated once
+// at its full size so that the pointers into it stay put: a few
+// allocations a text instead of a few a record.
+type recordMemory struct {
+	text     string
+	spans    []Span
+	speakers []Speaker
+	sources  []Source
+	evidence []string
+}
+
+func newRecordMemory(text string, links []attribution.Linked) *recordMemory {
+	// Count exactly what records will take, as records decides it.
+	spans, speakers, sources, evidence := 0, 0, 0, 0
+	for _, l := range links {
+		spans += nonEmpty(l.Cue)
+		if s := l.Speaker; s != nil {
+			spans += nonEmpty(s.Mention)
+			if s.Entity >= 0 || nonEmpty(s.Mention) == 1 {
+				speakers++
+			}
+		}
+		if s := l.Source; s != nil {
+			sources++
+			spans += nonEmpty(s.Mention)
+		}
+		evidence += len(l.Evidence)
+	}
+	return &recordMemory{
+		text:     text,
+		spans:    make([]Span, 0, spans),
+		speakers: make([]Speaker, 0, speakers),
+		sources:  make([]Source, 0, sources),
+		evidence: make([]string, 0, evidence),
+	}
+}
+
+func nonEmpty(s segment.Span) int {
+	if s.End > s.Start {
+		return 1
+	}
+	return 0
+}
+
+// span returns the record span of s, or nil when s is empty.
+func (m *recordMemory) span(s segment.Span) *Span {
 	if s.End <= s.Start {
 		return nil
 	}
-	return &Span{Text: text[s.Start:s.End], Start: s.Start, End: s.End}
+	m.spans = append(m.spans, Span{Text: m.text[s.Start:s.End], Start: s.Start, End: s.End})
+	return &m.spans[len(m.spans)-1]
+}
+
+func (m *recordMemory) speaker(sp Speaker) *Speaker {
+	m.speakers = append(m.speakers, sp)
+	return &m.speakers[len(m.speakers)-1]
+}
+
+func (m *recordMemory) source(s Source) *Source {
+	m.sources = append(m.sources, s)
+	return &m.sources[len(m.sources)-1]
+}
+
+// copyEvidence copies ev; the copy's capacity ends with it, so that a
+// caller who appends to one record's evidence does not overwrite the next.
+func (m *recordMemory) copyEvidence(ev []string) []string {
+	if ev == nil {
+		return nil
+	}
+	start := len(m.evidence)
+	m.evidence = append(m.evidence, ev...)
+	return m.evidence[start:len(m.evidence):len(m.evidence)]
 }
 
 // records turns linked quotes into records with text taken from the
-// caller's original string.
+// caller's original string. Nothing in them points into the pipeline's
+// working memory.
 func records(text string, an *speaker.Analysis, links []attribution.Linked) []Record {
+	m := newRecordMemory(text, links)
 	out := make([]Record, 0, len(links))
 	for _, l := range links {
 		q := l.Quote
 		r := Record{
 			Text: text[q.Span.Start:q.Span.End], Start: q.Span.Start, End: q.Span.End,
-			Kind: q.Kind, Cue: span(text, l.Cue), Negated: l.Negated,
-			Confidence: l.Confidence, Evidence: slices.Clone(l.Evidence), Paragraph: q.Paragraph,
+			Kind: q.Kind, Cue: m.span(l.Cue), Negated: l.Negated,
+			Confidence: l.Confidence, Evidence: m.copyEvidence(l.Evidence), Paragraph: q.Paragraph,
 		}
 		if s := l.Speaker; s != nil {
-			sp := &Speaker{Mention: span(text, s.Mention), Resolved: s.Via, Type: "unknown"}
+			sp := Speaker{Mention: m.span(s.Mention), Resolved: s.Via, Type: "unknown"}
 			if s.Entity >= 0 {
 				e := an.Entities[s.Entity]
 				sp.Name, sp.Role, sp.Type = e.Name, e.Role, e.Type.String()
@@ -268,11 +336,11 @@ func records(text string, an *speaker.Analysis, links []attribution.Linked) []Re
 				}
 			}
 			if sp.Name != "" || sp.Description != "" {
-				r.Speaker = sp
+				r.Speaker = m.speaker(sp)
 			}
 		}
 		if s := l.Source; s != nil {
-			r.Source = &Source{Name: s.Name, Kind: s.Kind.String(), Inherited: s.Inherited, Mention: span(text, s.Mention)}
+			r.Source = m.source(Source{Name: s.Name, Kind: s.Kind.String(), Inherited: s.Inherited, Mention: m.span(s.Mention)})
 		}
 		out = append(out, r)
 	}

@@ -255,7 +255,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if !ok || !isLowerWord(w) {
 		return Attribution{}, false
 	}
-	v, ok := LookupVerb(w.s)
+	v, ok := LookupVerb(w.low)
 	if !ok || v.Class == Naming || len(v.Particle) > 0 {
 		return Attribution{}, false
 	}
@@ -486,7 +486,7 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 	ws := f.words(intro.Start, intro.End)
 	for i := len(ws) - 1; i >= 0; i-- {
 		w := ws[i]
-		if v, ok := LookupVerb(w.s); ok && isLowerWord(w) && v.Class != Naming && len(v.Particle) == 0 {
+		if v, ok := LookupVerb(w.low); ok && isLowerWord(w) && v.Class != Naming && len(v.Particle) == 0 {
 			a.Cue, a.Verb = w.Span, v.Lemma
 			// The speaker is the subject of the clause of that verb:
 			// "…, hvor kunden siger:".
@@ -618,7 +618,7 @@ func (f *finder) namingAfter(m marked) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	for k := 2; k < len(ws) && k < 5; k++ {
-		v, ok := LookupVerb(ws[k].s)
+		v, ok := LookupVerb(ws[k].low)
 		if !ok || !isLowerWord(ws[k]) || v.Class != Naming && v.Lemma != "sige" && v.Lemma != "skrive" {
 			continue
 		}
@@ -637,7 +637,7 @@ func (f *finder) naming(m marked) (Attribution, bool) {
 	s := f.sentenceOf(m.open)
 	ws := f.words(s.Start, m.open)
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-12; i-- {
-		v, ok := LookupVerb(ws[i].s)
+		v, ok := LookupVerb(ws[i].low)
 		if !ok || v.Class != Naming || !hasParticle(ws[i+1:], v.Particle) {
 			continue
 		}

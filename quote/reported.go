@@ -26,7 +26,7 @@ func (f *finder) pickups() {
 		if w0 != "det" && w0 != "dette" && w0 != "sådan" && w0 != "således" || !ws[0].capitalized() {
 			continue
 		}
-		v, ok := LookupVerb(ws[1].s)
+		v, ok := LookupVerb(ws[1].low)
 		if !ok || v.Class == Naming || v.Class == TailOnly || !isLowerWord(ws[1]) || notPickup[ws[2].lower()] {
 			continue
 		}
@@ -254,7 +254,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 			if l == "at" {
 				break
 			}
-			v, ok := LookupVerb(ws[k].s)
+			v, ok := LookupVerb(ws[k].low)
 			if !ok || v.Class == Naming || v.Class == TailOnly {
 				continue
 			}
@@ -303,7 +303,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		if neg && c != "at" {
 			continue
 		}
-		rule := "clause-" + c
+		rule := clauseRules[c]
 		body := Span{Start: ws[i].End, End: s.End}
 		if wh {
 			rule, body.Start = "clause-question", ws[i].Start
@@ -406,7 +406,7 @@ func (f *finder) according(s segment.Sentence) bool {
 			// Inside the sentence: a source when a reporting verb governs
 			// the sentence, else the whole sentence is the claim.
 			for _, x := range ws {
-				if v, ok := LookupVerb(x.s); ok && v.Class != Naming && isLowerWord(x) {
+				if v, ok := LookupVerb(x.low); ok && v.Class != Naming && isLowerWord(x) {
 					return false
 				}
 			}
@@ -458,6 +458,9 @@ func (f *finder) opinion(s segment.Sentence) bool {
 	f.addQuote(body, According, ai, false, "opfattelse")
 	return true
 }
+
+// clauseRules names the rule of each complementiser, made once.
+var clauseRules = map[string]string{"at": "clause-at", "om": "clause-om", "hvorvidt": "clause-hvorvidt"}
 
 func lastWordEnd(ws []word) int {
 	if len(ws) == 0 {

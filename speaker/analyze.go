@@ -761,9 +761,12 @@ func (a *Analysis) latest(pos int, ok func(*Entity) bool) int {
 }
 
 func genitiveRole(text string, np NP) bool {
-	for _, w := range strings.Fields(text[np.Span.Start:np.Span.End]) {
-		l := strings.ToLower(strings.Trim(w, ","))
-		if strings.HasSuffix(l, "s") && !isRoleWord(l) && !definiteDets[l] {
+	for w := range strings.FieldsSeq(text[np.Span.Start:np.Span.End]) {
+		w = strings.Trim(w, ",")
+		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "S") {
+			continue
+		}
+		if l := strings.ToLower(w); !isRoleWord(l) && !definiteDets[l] {
 			return true
 		}
 	}

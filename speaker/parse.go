@@ -592,8 +592,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		return np, k, true
 	}
 	if roleStart >= 0 && lastRole >= 0 {
-		w := ts[lastRole].s
-		stem, def := roleStem(w)
+		stem, def := roleStem(ts[lastRole].low)
 		sp := Span{Start: roleStart, End: roleEnd}
 		if def || roleStart < ts[lastRole].Start {
 			return NP{Span: sp, Kind: RoleRef, Word: stem, Role: sp, Person: true}, lastRole + 1, true
