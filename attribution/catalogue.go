@@ -139,7 +139,11 @@ func (c *Catalogue) Find(text string, start, end int) []Match {
 
 // find matches the outlets among the words ws of text.
 func (c *Catalogue) find(text string, ws []segment.Span) []Match {
-	var out []Match
+	return c.appendFind(nil, text, ws)
+}
+
+// appendFind appends the outlets among the words ws of text to out.
+func (c *Catalogue) appendFind(out []Match, text string, ws []segment.Span) []Match {
 	for i := 0; i < len(ws); i++ {
 		w := text[ws[i].Start:ws[i].End]
 		best, bestLen := -1, 0

@@ -170,6 +170,14 @@ type linker struct {
 	ev       []string
 	infoEv   []string
 	labels   map[[2]string]string
+	matches  []Match
+}
+
+// find matches the outlets among the words ws, in storage that the next
+// call reuses.
+func (l *linker) find(ws []Span) []Match {
+	l.matches = l.cat.appendFind(l.matches[:0], l.text, ws)
+	return l.matches
 }
 
 // label returns prefix+name, made once per Linker.
@@ -372,7 +380,7 @@ func (l *linker) resolveAttr(a quote.Attribution) attrInfo {
 		name := np.Name
 		if np.Kind == speaker.Named {
 			src := (*Source)(nil)
-			if ms := l.cat.find(l.text, l.doc.WordsIn(name.Start, name.End)); len(ms) == 1 && ms[0].Span == name {
+			if ms := l.find(l.doc.WordsIn(name.Start, name.End)); len(ms) == 1 && ms[0].Span == name {
 				src = l.sources.new(Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: ms[0].Span})
 			} else if u, ok := UnlistedAt(l.text, name.Start, name.End); ok && u == name {
 				// An outlet the catalogue lacks: "Det skrev Sjællands
@@ -445,7 +453,7 @@ var backNouns = map[string][]SourceKind{
 // sourceIn returns the first outlet named in the attribution phrase sp,
 // outside the speaker's own phrase.
 func (l *linker) sourceIn(sp, subj Span) *Source {
-	for _, m := range l.cat.find(l.text, l.doc.WordsIn(sp.Start, sp.End)) {
+	for _, m := range l.find(l.doc.WordsIn(sp.Start, sp.End)) {
 		if subj.Start <= m.Span.Start && m.Span.End <= subj.End && subj.End > subj.Start {
 			continue
 		}
@@ -510,7 +518,7 @@ func (l *linker) columnSource(p int) *Source {
 			continue
 		}
 		inner := Span{Start: paras[k].Start + 1, End: paras[k].End - 1}
-		if ms := l.cat.find(l.text, l.doc.WordsIn(inner.Start, inner.End)); len(ms) > 0 && ms[0].Span == inner {
+		if ms := l.find(l.doc.WordsIn(inner.Start, inner.End)); len(ms) > 0 && ms[0].Span == inner {
 			return l.sources.new(Source{Name: ms[0].Name, Kind: ms[0].Kind, Mention: inner})
 		}
 		if strings.ContainsAny(t, ".,;:") || len(strings.Fields(t)) > 4 {

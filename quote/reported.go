@@ -627,7 +627,8 @@ func (f *finder) parentheticalEnd(t Attribution) int {
 }
 
 func wordEndAt(text string, s, e int) int {
-	ws := segment.Words(text, s, e)
+	var buf [1]segment.Span
+	ws := segment.FirstWords(buf[:0], text, s, e, 1)
 	if len(ws) == 0 {
 		return e
 	}
