@@ -68,6 +68,7 @@ type tok struct {
 	apos    bool   // an apostrophe follows it directly, then a space
 	cls     class  // the closed word classes of low
 	org     bool   // low ends like an organisation's name (orgSuffixed)
+	person  bool   // low names someone unnamed (isPersonNoun)
 	quoted  bool   // it starts inside a direct quote (Analysis.inQuote)
 	first   bool   // s is a known first name
 	known   bool   // s is a known organisation's name
@@ -152,6 +153,9 @@ type wordInfo struct {
 	title bool // isTitle
 	role  bool // isRoleWord
 	org   bool // orgSuffixed
+	// person is isPersonNoun: the word names someone unnamed (kilde,
+	// øjenvidne, 34-årige).
+	person bool
 	// lowerIn is the number of the last document that wrote the word in
 	// lower case (see words).
 	lowerIn uint32
@@ -166,6 +170,7 @@ func lookupWord(l string) wordInfo {
 	}
 	w.role = w.role || w.title
 	w.org = orgSuffixed(l)
+	w.person = isPersonNoun(l)
 	return w
 }
 
@@ -233,7 +238,7 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 			_, t.known = lex.known[t.s]
 		}
 		w := known.info(t.low)
-		t.cls, t.title, t.role, t.org = w.cls, w.title, w.role, w.org
+		t.cls, t.title, t.role, t.org, t.person = w.cls, w.title, w.role, w.org, w.person
 		if !t.cap && t.s == t.low {
 			w.lowerIn = known.doc
 		}

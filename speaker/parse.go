@@ -183,7 +183,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			j++
 			// The head noun ends the phrase: "Fire læger mente …", "En
 			// 45-årig kvinde, der …".
-			if isPersonNoun(ts[j-1].low) {
+			if ts[j-1].person {
 				person = true
 				break
 			}
@@ -273,7 +273,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			return NP{Span: sp, Kind: Named, Name: sp, Org: true}, last + 1, true
 		case isTitle(headLow) && !strings.HasSuffix(head, "årige"):
 			return NP{Span: sp, Kind: RoleRef, Word: headLow, Role: sp, Person: true}, last + 1, true
-		case isPersonNoun(headLow):
+		case ts[last].person:
 			return NP{Span: sp, Kind: Unnamed, Person: true}, last + 1, true
 		}
 		return NP{Span: sp, Kind: Unnamed}, last + 1, true
@@ -312,7 +312,7 @@ func bareplural(t tok) bool {
 // phrase ("de lokale myndigheder") rather than a verb ("de siger").
 func isAdjOrNoun(t tok) bool {
 	l := t.lower()
-	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || isPersonNoun(l)
+	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || t.person
 }
 
 // isAdjective guesses that a lower-case word before a noun is an
@@ -341,7 +341,7 @@ func allAdjectives(ts []tok) bool {
 // person noun, an organisation noun or a word with a noun's ending.
 func isHead(t tok) bool {
 	l := t.low
-	return t.title || isPersonNoun(l) && !strings.HasSuffix(l, "årige") || t.org || strings.HasSuffix(l, "ministerium")
+	return t.title || t.person && !strings.HasSuffix(l, "årige") || t.org || strings.HasSuffix(l, "ministerium")
 }
 
 // descriptorBeforeName reports whether ts[k] is a definite common noun
