@@ -245,7 +245,10 @@ type recordMemory struct {
 }
 
 func newRecordMemory(text string, links []attribution.Linked) *recordMemory {
-	// Count exactly what records will take, as records decides it.
+	// Count exactly what records will take, as records decides it. A
+	// wrong count would cost an allocation, not a wrong record: append
+	// moves on to new storage, and what the earlier pointers point to
+	// keeps its value.
 	spans, speakers, sources, evidence := 0, 0, 0, 0
 	for _, l := range links {
 		spans += nonEmpty(l.Cue)
