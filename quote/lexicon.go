@@ -27,6 +27,9 @@ type Verb struct {
 	Lemma    string
 	Class    VerbClass
 	Particle []string // words that must stand between the verb and its clause
+	// Questions says that the verb reports questions too: an indirect
+	// question after it is reported speech ("Hun spurgte, hvorfor …").
+	Questions bool
 }
 
 // lexicon maps every lower-case verb form to its verb.
@@ -60,7 +63,8 @@ func parseLexicon(data string) lexicon {
 			panic("quote: malformed line in verbs.txt: " + line)
 		}
 		forms, particle, _ := strings.Cut(rest, "|")
-		v := Verb{Lemma: strings.TrimSpace(lemma), Class: class, Particle: strings.Fields(particle)}
+		lemma, questions := strings.CutSuffix(strings.TrimSpace(lemma), "?")
+		v := Verb{Lemma: lemma, Class: class, Particle: strings.Fields(particle), Questions: questions}
 		for _, f := range strings.Fields(forms) {
 			if _, dup := lx[f]; !dup {
 				lx[f] = v

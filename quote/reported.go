@@ -273,7 +273,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		// Only a finite verb that reports questions: "ved, hvordan" and
 		// "afslørede, hvad" report none, and in "Spurgt, hvordan …, er
 		// svaret" the question was put to the subject.
-		if wh && (!questionVerbs[verb.Lemma] || vi == 0) {
+		if wh && (!verb.Questions || vi == 0) {
 			continue
 		}
 		// The journalist's question: "Hvad håber du, at publikum tager

@@ -29,8 +29,6 @@ var (
 	// The possessives that name someone else's opinion: "efter hans
 	// opfattelse", not the writer's "efter min opfattelse".
 	ownerPronouns = set("hans hendes deres dens dets dennes")
-	// The verbs of speech whose object can be a question.
-	questionVerbs = set("spørge fortælle forklare")
 	// Subordinators that open a fronted clause: "Da han kom, sagde hun …"
 	// has an inverted main clause, not an attribution tail.
 	subordinators = set("da når hvis fordi selvom mens inden før efter idet skønt om hvor hvordan hvorfor hvornår")

@@ -423,11 +423,9 @@ func genitiveBase(name string) (string, bool) {
 	return "", false
 }
 
-// conjuncts splits a sentence into its coordinated main clauses, at ", men"
-// and ", og" (not ", og at", which continues reported speech) and at ";".
-func conjuncts(text string, sp Span) []Span { return appendConjuncts(nil, text, sp) }
-
-// appendConjuncts appends the clauses conjuncts returns to out.
+// appendConjuncts appends to out the coordinated main clauses of a
+// sentence, split at ", men" and ", og" (not ", og at", which continues
+// reported speech) and at ";".
 func appendConjuncts(out []Span, text string, sp Span) []Span {
 	start := sp.Start
 	for i := sp.Start; i < sp.End; i++ {

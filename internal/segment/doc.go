@@ -28,7 +28,7 @@ type Doc struct {
 	// capital in it is its own slice of Text.
 	Low       []string
 	paraFirst []int           // index of each paragraph's first sentence
-	done      <-chan struct{} // closed when the caller gives up; see NewContext
+	done      <-chan struct{} // closed when the caller gives up; see Reset
 	// lowered remembers the lower-case forms made for capitalised words,
 	// so that a reused Doc makes each one once: a corpus writes the same
 	// few thousand capitalised words over and over.
@@ -131,16 +131,22 @@ func lowerSameLength(text string) string {
 // WordsIn returns the words that lie wholly inside [start, end), sharing
 // the Doc's storage.
 func (d *Doc) WordsIn(start, end int) []Span {
+	i, j := d.wordRange(start, end)
+	return d.Words[i:j:j]
+}
+
+// wordRange returns the indexes [i, j) of the words wholly inside
+// [start, end).
+func (d *Doc) wordRange(start, end int) (int, int) {
 	i := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= start })
 	j := i + sort.Search(len(d.Words)-i, func(k int) bool { return d.Words[i+k].End > end })
-	return d.Words[i:j:j]
+	return i, j
 }
 
 // LowIn returns the lower-case forms of the words [Doc.WordsIn] returns
 // for the same range, sharing the Doc's storage.
 func (d *Doc) LowIn(start, end int) []string {
-	i := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= start })
-	j := i + sort.Search(len(d.Words)-i, func(k int) bool { return d.Words[i+k].End > end })
+	i, j := d.wordRange(start, end)
 	return d.Low[i:j:j]
 }
 
