@@ -429,10 +429,12 @@ func genitiveBase(name string) (string, bool) {
 func appendConjuncts(out []Span, text string, sp Span) []Span {
 	start := sp.Start
 	for i := sp.Start; i < sp.End; i++ {
-		c := text[i]
-		if c != ',' && c != ';' {
-			continue
+		k := strings.IndexAny(text[i:sp.End], ",;")
+		if k < 0 {
+			break
 		}
+		i += k
+		c := text[i]
 		rest := text[i+1 : sp.End]
 		if c == ';' || (strings.HasPrefix(rest, " men ") || strings.HasPrefix(rest, " og ")) && !strings.HasPrefix(rest, " og at ") && !strings.HasPrefix(rest, " men at ") {
 			out = append(out, Span{Start: start, End: i})

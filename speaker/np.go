@@ -159,6 +159,10 @@ type wordInfo struct {
 	// lowerIn is the number of the last document that wrote the word in
 	// lower case (see words).
 	lowerIn uint32
+	// What depends on the word as written, not on its lower case.
+	cap   bool // it starts with a capital (after any digits: "3F")
+	first bool // a known first name
+	known bool // a known organisation's name
 }
 
 func lookupWord(l string) wordInfo {
@@ -177,8 +181,11 @@ func lookupWord(l string) wordInfo {
 // words remembers lookupWord's answers: a corpus writes the same words
 // over and over, and one look-up here replaces several in the lists.
 //
-// It also tells which words the current document writes in lower case: a
-// word's entry carries the number of the last document that did.
+// Words are kept as written ("Holm", "holm" and "HOLM" apart), so that the
+// case-sensitive name lists are answered by the same look-up. It also
+// tells which words the current document writes in lower case: the entry
+// of a lower-case spelling carries the number of the last document that
+// wrote it.
 type words struct {
 	m   map[string]*wordInfo
 	doc uint32 // the current document's number, from 1
@@ -198,14 +205,40 @@ func (ws *words) next() {
 	}
 }
 
-func (ws *words) info(l string) *wordInfo {
-	if w, ok := ws.m[l]; ok {
+// info returns what the lists say about the word s, written so in the
+// text, whose lower-case form is low. Words are remembered as written, so
+// that one look-up answers for the case-sensitive lists too.
+func (ws *words) info(s, low string) *wordInfo {
+	if w, ok := ws.m[s]; ok {
 		return w
 	}
-	w := lookupWord(l)
+	w := new(wordInfo)
+	*w = lookupWord(low)
+	w.cap = startsUpper(s)
+	// The lists of names hold capitalised words only (lex.casedOnly),
+	// so a word without a capital need not be looked up.
+	if s != low || !lex.casedOnly {
+		_, w.first = lex.firstNames[s]
+		_, w.known = lex.known[s]
+	}
 	// The key is copied: a slice of the text would keep the text alive.
-	ws.m[strings.Clone(l)] = &w
-	return &w
+	ws.m[strings.Clone(s)] = w
+	return w
+}
+
+// startsUpper reports whether s starts with a capital, or, when it starts
+// with a digit, whether its first letter is one: "3F", "4K" lead a
+// capitalised name.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsDigit(r) {
+		for _, c := range s {
+			if unicode.IsLetter(c) {
+				return unicode.IsUpper(c)
+			}
+		}
+	}
+	return unicode.IsUpper(r)
 }
 
 // writtenLower reports whether the current document writes l, a lower-case
@@ -219,26 +252,10 @@ func (ws *words) writtenLower(l string) bool {
 // lower-case form of each span.
 func appendTokens(out []tok, text string, spans []segment.Span, low []string, known *words) []tok {
 	for k, sp := range spans {
-		r, _ := utf8.DecodeRuneInString(text[sp.Start:])
-		t := tok{Span: sp, s: text[sp.Start:sp.End], cap: unicode.IsUpper(r)}
-		if unicode.IsDigit(r) {
-			// "3F", "4K": a number leading a capitalised name.
-			for _, c := range t.s {
-				if unicode.IsLetter(c) {
-					t.cap = unicode.IsUpper(c)
-					break
-				}
-			}
-		}
-		t.low = low[k]
-		// The lists of names hold capitalised words only (lex.casedOnly),
-		// so a word without a capital need not be looked up.
-		if t.s != t.low || !lex.casedOnly {
-			_, t.first = lex.firstNames[t.s]
-			_, t.known = lex.known[t.s]
-		}
-		w := known.info(t.low)
+		t := tok{Span: sp, s: text[sp.Start:sp.End], low: low[k]}
+		w := known.info(t.s, t.low)
 		t.cls, t.title, t.role, t.org, t.person = w.cls, w.title, w.role, w.org, w.person
+		t.cap, t.first, t.known = w.cap, w.first, w.known
 		if !t.cap && t.s == t.low {
 			w.lowerIn = known.doc
 		}
