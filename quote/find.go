@@ -97,10 +97,8 @@ func resize[S ~[]E, E any](s S, n int) S {
 
 // words returns the words wholly inside [start, end), sharing storage.
 func (f *finder) words(start, end int) []word {
-	i := sort.Search(len(f.all), func(i int) bool { return f.all[i].Start >= start })
-	// Words are disjoint and in order, so their ends are sorted too: search
-	// rather than walk, or a long sentence makes every call linear.
-	j := i + sort.Search(len(f.all)-i, func(k int) bool { return f.all[i+k].End > end })
+	// f.all holds the Doc's words, one for one.
+	i, j := f.doc.WordRange(start, end)
 	return f.all[i:j:j]
 }
 

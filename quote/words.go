@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,7 +70,7 @@ func (f *finder) nextWord(i, end int) (word, bool) {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return word{}, false
 	}
-	k := sort.Search(len(f.all), func(k int) bool { return f.all[k].Start >= i })
+	k := f.doc.WordIndex(i)
 	if k >= len(f.all) || f.all[k].Start != i || f.all[k].End > end {
 		return word{}, false
 	}

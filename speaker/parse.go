@@ -2,7 +2,6 @@ package speaker
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +13,7 @@ import (
 // document writes in lower case and which it capitalises inside sentences,
 // which tells a name at the start of a sentence from a common noun there.
 type parser struct {
+	doc    *segment.Doc
 	text   string
 	all    []tok           // every word of the document
 	capUse map[string]bool // words capitalised inside a sentence somewhere
@@ -22,7 +22,7 @@ type parser struct {
 
 // reset readies p for doc, keeping the storage of its table and maps.
 func (p *parser) reset(doc *segment.Doc) {
-	p.text = doc.Text
+	p.doc, p.text = doc, doc.Text
 	if p.capUse == nil {
 		p.capUse = map[string]bool{}
 	}
@@ -62,8 +62,10 @@ func (p *parser) reset(doc *segment.Doc) {
 
 // tokens returns the words wholly inside [start, end), sharing storage.
 func (p *parser) tokens(start, end int) []tok {
-	i := sort.Search(len(p.all), func(i int) bool { return p.all[i].Start >= start })
-	j := i + sort.Search(len(p.all)-i, func(k int) bool { return p.all[i+k].End > end })
+	// p.all holds the Doc's words one for one, its first words only when
+	// the caller gave up early.
+	i, j := p.doc.WordRange(start, end)
+	i, j = min(i, len(p.all)), min(j, len(p.all))
 	return p.all[i:j:j]
 }
 

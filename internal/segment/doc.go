@@ -28,6 +28,11 @@ type Doc struct {
 	// capital in it is its own slice of Text.
 	Low       []string
 	paraFirst []int           // index of each paragraph's first sentence
+	// wordAt and sentAt index the words and sentences by position: entry b
+	// is the index of the first word (sentence) starting at or after
+	// b<<blockShift, so that a look-up reads one entry and walks the few
+	// that start inside the block, instead of searching the whole text.
+	wordAt, sentAt []int
 	done      <-chan struct{} // closed when the caller gives up; see Reset
 	// lowered remembers the lower-case forms made for capitalised words,
 	// so that a reused Doc makes each one once: a corpus writes the same
@@ -54,6 +59,7 @@ func (d *Doc) reset(text string, done <-chan struct{}) {
 	// Danish news averages about six bytes a word and a hundred a
 	// sentence; sizing for that spares most of the regrowing.
 	d.Words = slices.Grow(d.Words[:0], len(text)/6+8)
+	d.wordAt = slices.Grow(d.wordAt[:0], len(text)>>blockShift+1)
 	d.Low = slices.Grow(d.Low[:0], len(text)/6+8)
 	d.Sentences = slices.Grow(d.Sentences[:0], len(text)/90+8)
 	for i, p := range d.Paragraphs {
@@ -67,6 +73,41 @@ func (d *Doc) reset(text string, done <-chan struct{}) {
 		d.appendWords(p.Start, p.End)
 	}
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
+	d.wordAt = fillIndex(d.wordAt, len(d.Text), len(d.Words))
+	d.sentAt = slices.Grow(d.sentAt[:0], len(d.Text)>>blockShift+1)
+	for k, s := range d.Sentences {
+		d.sentAt = fillIndex(d.sentAt, s.Start, k)
+	}
+	d.sentAt = fillIndex(d.sentAt, len(d.Text), len(d.Sentences))
+}
+
+// blockShift sets the block of the position indexes to 64 bytes, about
+// ten words or half a sentence of news text.
+const blockShift = 6
+
+// fillIndex extends the position index idx when element k starts at pos:
+// every block up to the one holding pos gets k as its first element
+// starting at or after the block's start.
+func fillIndex(idx []int, pos, k int) []int {
+	for len(idx) <= pos>>blockShift {
+		idx = append(idx, k)
+	}
+	return idx
+}
+
+// firstWord returns the index of the first word starting at or after pos.
+func (d *Doc) firstWord(pos int) int {
+	if pos <= 0 {
+		return 0
+	}
+	if pos > len(d.Text) {
+		return len(d.Words)
+	}
+	k := d.wordAt[pos>>blockShift]
+	for k < len(d.Words) && d.Words[k].Start < pos {
+		k++
+	}
+	return k
 }
 
 // appendWords appends the words of text[start:end] and their lower-case
@@ -81,6 +122,7 @@ func (d *Doc) appendWords(start, end int) {
 		if upper {
 			w = d.lower(w)
 		}
+		d.wordAt = fillIndex(d.wordAt, s, len(d.Words))
 		d.Words = append(d.Words, Span{s, e})
 		d.Low = append(d.Low, w)
 		i = e
@@ -138,9 +180,13 @@ func (d *Doc) WordsIn(start, end int) []Span {
 // wordRange returns the indexes [i, j) of the words wholly inside
 // [start, end).
 func (d *Doc) wordRange(start, end int) (int, int) {
-	i := sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= start })
-	j := i + sort.Search(len(d.Words)-i, func(k int) bool { return d.Words[i+k].End > end })
-	return i, j
+	i := d.firstWord(start)
+	// Of the words starting before end, only the last can reach past it.
+	j := d.firstWord(end)
+	if j > i && d.Words[j-1].End > end {
+		j--
+	}
+	return i, max(i, j)
 }
 
 // LowIn returns the lower-case forms of the words [Doc.WordsIn] returns
@@ -151,9 +197,11 @@ func (d *Doc) LowIn(start, end int) []string {
 }
 
 // WordIndex returns the index of the first word starting at or after pos.
-func (d *Doc) WordIndex(pos int) int {
-	return sort.Search(len(d.Words), func(i int) bool { return d.Words[i].Start >= pos })
-}
+func (d *Doc) WordIndex(pos int) int { return d.firstWord(pos) }
+
+// WordRange returns the indexes [i, j) in Words of the words wholly inside
+// [start, end).
+func (d *Doc) WordRange(start, end int) (i, j int) { return d.wordRange(start, end) }
 
 // ParaSentences returns the sentences of paragraph i.
 func (d *Doc) ParaSentences(i int) []Sentence {
@@ -163,7 +211,17 @@ func (d *Doc) ParaSentences(i int) []Sentence {
 // SentenceAt returns the index of the sentence containing offset pos, or of
 // the last sentence starting before it; -1 before the first sentence.
 func (d *Doc) SentenceAt(pos int) int {
-	return sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Start > pos }) - 1
+	if pos < 0 {
+		return -1
+	}
+	k := len(d.Sentences)
+	if pos < len(d.Text) {
+		k = d.sentAt[pos>>blockShift]
+	}
+	for k < len(d.Sentences) && d.Sentences[k].Start <= pos {
+		k++
+	}
+	return k - 1
 }
 
 // ParagraphAt returns the index of the paragraph containing offset pos, or of

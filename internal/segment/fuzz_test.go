@@ -67,6 +67,7 @@ func FuzzParagraphs(f *testing.F) {
 				t.Fatalf("SentenceAt(%d) = %d, want %d", s.Start, got, i)
 			}
 		}
+		checkIndex(t, d)
 		for i := range d.Paragraphs {
 			for _, s := range d.ParaSentences(i) {
 				if s.Para != i {
