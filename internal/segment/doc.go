@@ -27,13 +27,13 @@ type Doc struct {
 	// UTF-8, rare outside Turkish, are left as they are). A word with no
 	// capital in it is its own slice of Text.
 	Low       []string
-	paraFirst []int           // index of each paragraph's first sentence
+	paraFirst []int // index of each paragraph's first sentence
 	// wordAt and sentAt index the words and sentences by position: entry b
 	// is the index of the first word (sentence) starting at or after
 	// b<<blockShift, so that a look-up reads one entry and walks the few
 	// that start inside the block, instead of searching the whole text.
 	wordAt, sentAt []int
-	done      <-chan struct{} // closed when the caller gives up; see Reset
+	done           <-chan struct{} // closed when the caller gives up; see Reset
 	// lowered remembers the lower-case forms made for capitalised words,
 	// so that a reused Doc makes each one once: a corpus writes the same
 	// few thousand capitalised words over and over.
