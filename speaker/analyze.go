@@ -428,8 +428,15 @@ func genitiveBase(name string) (string, bool) {
 // reported speech) and at ";".
 func appendConjuncts(out []Span, text string, sp Span) []Span {
 	start := sp.Start
+	// Semicolons are rare: most sentences need only a search for commas.
+	semi := strings.IndexByte(text[sp.Start:sp.End], ';') >= 0
 	for i := sp.Start; i < sp.End; i++ {
-		k := strings.IndexAny(text[i:sp.End], ",;")
+		var k int
+		if semi {
+			k = strings.IndexAny(text[i:sp.End], ",;")
+		} else {
+			k = strings.IndexByte(text[i:sp.End], ',')
+		}
 		if k < 0 {
 			break
 		}

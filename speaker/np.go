@@ -59,19 +59,21 @@ type NP struct {
 type tok struct {
 	Span
 	s       string
-	low     string // s in lower case
-	role    bool   // a role word, bare or definite (isRoleWord)
-	title   bool   // a bare role word (isTitle)
-	cap     bool   // starts with an upper-case letter
-	initial bool   // first word of its sentence or quote
-	comma   bool   // a comma follows it directly
-	apos    bool   // an apostrophe follows it directly, then a space
-	cls     class  // the closed word classes of low
-	org     bool   // low ends like an organisation's name (orgSuffixed)
-	person  bool   // low names someone unnamed (isPersonNoun)
-	quoted  bool   // it starts inside a direct quote (Analysis.inQuote)
-	first   bool   // s is a known first name
-	known   bool   // s is a known organisation's name
+	low     string    // s in lower case
+	role    bool      // a role word, bare or definite (isRoleWord)
+	title   bool      // a bare role word (isTitle)
+	cap     bool      // starts with an upper-case letter
+	initial bool      // first word of its sentence or quote
+	comma   bool      // a comma follows it directly
+	apos    bool      // an apostrophe follows it directly, then a space
+	cls     class     // the closed word classes of low
+	org     bool      // low ends like an organisation's name (orgSuffixed)
+	person  bool      // low names someone unnamed (isPersonNoun)
+	quoted  bool      // it starts inside a direct quote (Analysis.inQuote)
+	first   bool      // s is a known first name
+	known   bool      // s is a known organisation's name
+	notName bool      // s is no part of a name wherever it stands (notName)
+	w       *wordInfo // what the word lists say about s
 }
 
 // is reports whether t belongs to any of the classes in c.
@@ -157,12 +159,19 @@ type wordInfo struct {
 	// øjenvidne, 34-årige).
 	person bool
 	// lowerIn is the number of the last document that wrote the word in
-	// lower case (see words).
-	lowerIn uint32
+	// lower case (see words), capInside of the last that capitalised it
+	// inside a sentence.
+	lowerIn, capInside uint32
+	// lowerForm is the entry of the word's lower-case spelling: w itself
+	// when it has no capital.
+	lowerForm *wordInfo
 	// What depends on the word as written, not on its lower case.
 	cap   bool // it starts with a capital (after any digits: "3F")
 	first bool // a known first name
 	known bool // a known organisation's name
+	// notName: no part of a name, wherever it stands (see notName).
+	notName bool
+	orgWord bool // an institution's word (lex.orgWords): "Center for …"
 }
 
 func lookupWord(l string) wordInfo {
@@ -182,10 +191,11 @@ func lookupWord(l string) wordInfo {
 // over and over, and one look-up here replaces several in the lists.
 //
 // Words are kept as written ("Holm", "holm" and "HOLM" apart), so that the
-// case-sensitive name lists are answered by the same look-up. It also
-// tells which words the current document writes in lower case: the entry
-// of a lower-case spelling carries the number of the last document that
-// wrote it.
+// case-sensitive name lists are answered by the same look-up, and each
+// token points to its word's entry. The entries also carry what the
+// current document does with the word, as the number of the last document
+// that did it: whether it writes it in lower case (on the entry of the
+// lower-case spelling) and whether it capitalises it inside a sentence.
 type words struct {
 	m   map[string]*wordInfo
 	doc uint32 // the current document's number, from 1
@@ -221,9 +231,30 @@ func (ws *words) info(s, low string) *wordInfo {
 		_, w.first = lex.firstNames[s]
 		_, w.known = lex.known[s]
 	}
+	w.notName = notName(s, w.known)
+	w.orgWord = lex.orgWords[s]
+	w.lowerForm = w
+	if s != low {
+		w.lowerForm = ws.info(low, low)
+	}
 	// The key is copied: a slice of the text would keep the text alive.
 	ws.m[strings.Clone(s)] = w
 	return w
+}
+
+// notName reports whether the capitalised word s, known or not as an
+// organisation's name, can be no part of a name whatever surrounds it.
+func notName(s string, known bool) bool {
+	// "Maersk-chefen", "FCM-træneren": a capitalised prefix on a common noun.
+	if k, n := lastDash(s); k >= 0 && k+n < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[k+n:])
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	// A word in capitals longer than an acronym is a heading or emphasis
+	// ("IKKE SET NOGET", "DANSKE rockmusikere"), not a name.
+	return len(s) > 4 && !known && allCaps(s)
 }
 
 // startsUpper reports whether s starts with a capital, or, when it starts
@@ -241,13 +272,6 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// writtenLower reports whether the current document writes l, a lower-case
-// word, in lower case somewhere.
-func (ws *words) writtenLower(l string) bool {
-	w, ok := ws.m[l]
-	return ok && w.lowerIn == ws.doc
-}
-
 // appendTokens appends the tokens of spans to out; low holds the
 // lower-case form of each span.
 func appendTokens(out []tok, text string, spans []segment.Span, low []string, known *words) []tok {
@@ -255,11 +279,15 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 		t := tok{Span: sp, s: text[sp.Start:sp.End], low: low[k]}
 		w := known.info(t.s, t.low)
 		t.cls, t.title, t.role, t.org, t.person = w.cls, w.title, w.role, w.org, w.person
-		t.cap, t.first, t.known = w.cap, w.first, w.known
+		t.cap, t.first, t.known, t.notName = w.cap, w.first, w.known, w.notName
 		if !t.cap && t.s == t.low {
 			w.lowerIn = known.doc
 		}
 		t.initial = isInitialPos(text, sp.Start)
+		if t.cap && !t.initial {
+			w.capInside = known.doc
+		}
+		t.w = w
 		t.comma = sp.End < len(text) && text[sp.End] == ','
 		t.apos = strings.HasSuffix(t.low, "s") && (strings.HasPrefix(text[sp.End:], "' ") || strings.HasPrefix(text[sp.End:], "’ "))
 		out = append(out, t)
@@ -332,7 +360,7 @@ func set(words string) map[string]bool {
 // isGenitive reports whether t is a genitive ("Frankrigs", "SF's",
 // "EU’s", "topmødets") that modifies the word after it.
 func isGenitive(ts []tok, i int) bool {
-	t := ts[i]
+	t := &ts[i]
 	if i+1 >= len(ts) || t.comma {
 		return false
 	}
@@ -347,7 +375,7 @@ func isGenitive(ts []tok, i int) bool {
 	if t.first && ts[i+1].cap {
 		return false
 	}
-	next := ts[i+1]
+	next := &ts[i+1]
 	if next.cap {
 		// "SF's Kasper Winge", "Venstres Jakob Holm": an organisation's
 		// genitive before a person's name.

@@ -13,21 +13,17 @@ import (
 // document writes in lower case and which it capitalises inside sentences,
 // which tells a name at the start of a sentence from a common noun there.
 type parser struct {
-	doc    *segment.Doc
-	text   string
-	all    []tok           // every word of the document
-	capUse map[string]bool // words capitalised inside a sentence somewhere
-	known  words           // the word lists' answers, kept between documents
+	doc   *segment.Doc
+	text  string
+	all   []tok // every word of the document
+	known words // the word lists' answers, kept between documents
 }
 
-// reset readies p for doc, keeping the storage of its table and maps.
+// reset readies p for doc, keeping the storage of its table.
 func (p *parser) reset(doc *segment.Doc) {
 	p.doc, p.text = doc, doc.Text
-	if p.capUse == nil {
-		p.capUse = map[string]bool{}
-	}
-	clear(p.capUse)
-	// known also records the words written in lower case.
+	// known also records the words written in lower case, and those
+	// capitalised inside a sentence.
 	p.known.next()
 	// Tokenise in chunks, so that a caller who gives up is heard soon.
 	p.all = slices.Grow(p.all[:0], len(doc.Words))
@@ -38,27 +34,12 @@ func (p *parser) reset(doc *segment.Doc) {
 		j := min(i+4096, len(doc.Words))
 		p.all = appendTokens(p.all, doc.Text, doc.Words[i:j], doc.Low[i:j], &p.known)
 	}
-	// Only words capitalised at the start of a sentence are ever looked
-	// up, so record uses of those alone: a small map, not one per word.
-	for i, t := range p.all {
-		if doc.Stopped(i) {
-			break
-		}
-		if t.cap && t.initial {
-			p.capUse[t.s] = false
-		}
-	}
-	for i, t := range p.all {
-		if doc.Stopped(i) {
-			break
-		}
-		if t.cap && !t.initial {
-			if _, ok := p.capUse[t.s]; ok {
-				p.capUse[t.s] = true
-			}
-		}
-	}
 }
+
+// capInside reports whether the document capitalises the word of t inside
+// a sentence somewhere, which tells a name at the start of a sentence from
+// a common noun there.
+func (p *parser) capInside(t *tok) bool { return t.w.capInside == p.known.doc }
 
 // tokens returns the words wholly inside [start, end), sharing storage.
 func (p *parser) tokens(start, end int) []tok {
@@ -71,20 +52,8 @@ func (p *parser) tokens(start, end int) []tok {
 
 // isNameTok reports whether ts[i] can be part of a name.
 func (p *parser) isNameTok(ts []tok, i int) bool {
-	t := ts[i]
-	if !t.cap {
-		return false
-	}
-	// "Maersk-chefen", "FCM-træneren": a capitalised prefix on a common noun.
-	if k, n := lastDash(t.s); k >= 0 && k+n < len(t.s) {
-		r, _ := utf8.DecodeRuneInString(t.s[k+n:])
-		if unicode.IsLower(r) {
-			return false
-		}
-	}
-	// A word in capitals longer than an acronym is a heading or emphasis
-	// ("IKKE SET NOGET", "DANSKE rockmusikere"), not a name.
-	if len(t.s) > 4 && !t.known && allCaps(t.s) {
+	t := &ts[i]
+	if !t.cap || t.notName {
 		return false
 	}
 	// A party letter in parentheses: "(V)".
@@ -104,13 +73,13 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 		return true
 	}
 	// "Center for Cybersikkerhed": an institution's word before its field.
-	if lex.orgWords[t.s] && i+2 < len(ts) && (ts[i+1].low == "for" || ts[i+1].low == "af") && ts[i+2].cap {
+	if t.w.orgWord && i+2 < len(ts) && (ts[i+1].low == "for" || ts[i+1].low == "af") && ts[i+2].cap {
 		return true
 	}
-	if p.capUse[t.s] {
+	if p.capInside(t) {
 		return true
 	}
-	if p.known.writtenLower(l) {
+	if t.w.lowerForm.lowerIn == p.known.doc {
 		return false
 	}
 	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
@@ -147,10 +116,10 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 // parseNP reads the noun phrase that starts at ts[i]; ok is false when none
 // starts there. next is the index of the first token after it.
 func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
-	t := ts[i]
+	t := &ts[i]
 	l := t.lower()
 	switch {
-	case t.is(cPronoun) && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(ts[i+1])):
+	case t.is(cPronoun) && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(&ts[i+1])):
 		switch l {
 		case "ham":
 			l = "han"
@@ -206,7 +175,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			}
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[j-1].End}, Kind: Unnamed, Person: person}, j, true
-	case t.is(cDefiniteDet) && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(ts[i+1]) && !ts[i+1].cap):
+	case t.is(cDefiniteDet) && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(&ts[i+1]) && !ts[i+1].cap):
 		if ts[i+1].cap {
 			// Det Konservative Folkeparti, Det Hvide Hus.
 			if full, ok := p.knownAt(t.Start); ok {
@@ -227,7 +196,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		// russiske forsvarsministerium", "Den 34-årige".
 		last := -1
 		for j := i + 1; j < len(ts) && j < i+5 && !ts[j].cap; j++ {
-			if isHead(ts[j]) {
+			if isHead(&ts[j]) {
 				last = j
 				break
 			}
@@ -290,10 +259,10 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	}
 	if t.initial && t.cap {
 		lw := t.lower()
-		if t.is(cOrgNoun) && !p.capUse[t.s] {
+		if t.is(cOrgNoun) && !p.capInside(t) {
 			return NP{Span: t.Span, Kind: OrgRef, Word: lw, Org: true}, i + 1, true
 		}
-		if t.is(cUnnamed) && !p.capUse[t.s] {
+		if t.is(cUnnamed) && !p.capInside(t) {
 			return NP{Span: t.Span, Kind: Unnamed}, i + 1, true
 		}
 	}
@@ -302,7 +271,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 
 // bareplural reports whether t looks like a bare plural noun ("kilder",
 // "eksperter", "forskere"): no definite ending, no function word.
-func bareplural(t tok) bool {
+func bareplural(t *tok) bool {
 	l := t.low
 	if t.is(cOrgNoun|cFunction|cPronoun|cUnnamed) || utf8.RuneCountInString(l) <= 4 {
 		return false
@@ -312,7 +281,7 @@ func bareplural(t tok) bool {
 
 // isAdjOrNoun guesses that a lower-case word after "de" begins a noun
 // phrase ("de lokale myndigheder") rather than a verb ("de siger").
-func isAdjOrNoun(t tok) bool {
+func isAdjOrNoun(t *tok) bool {
 	l := t.lower()
 	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || t.person
 }
@@ -341,7 +310,7 @@ func allAdjectives(ts []tok) bool {
 
 // isHead reports whether t can end a definite noun phrase: a title, a
 // person noun, an organisation noun or a word with a noun's ending.
-func isHead(t tok) bool {
+func isHead(t *tok) bool {
 	l := t.low
 	return t.title || t.person && !strings.HasSuffix(l, "årige") || t.org || strings.HasSuffix(l, "ministerium")
 }
@@ -374,7 +343,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 	}
 	lastRole := -1
 	for j < len(ts) && j < i+12 {
-		t := ts[j]
+		t := &ts[j]
 		l := t.lower()
 		// A run of capitalised words ending in a genitive: "Danske Banks",
 		// "Frankrigs", "EU-Kommissionens".
@@ -404,7 +373,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		}
 		// Degrees written as abbreviations belong to the role: "professor,
 		// lic. jur. Vagn Greve", "cand. psych. Ida Koch".
-		degree := isDegree(t) && (roleStart >= 0 || j+1 < len(ts) && (isDegree(ts[j+1]) || ts[j+1].cap)) ||
+		degree := isDegree(t) && (roleStart >= 0 || j+1 < len(ts) && (isDegree(&ts[j+1]) || ts[j+1].cap)) ||
 			// An adjective before a title: "kommercielle direktør",
 			// "politiske ordfører".
 			!t.cap && isAdjective(t.low) && j+1 < len(ts) && ts[j+1].role && !t.comma
@@ -412,7 +381,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			markRole(j)
 			lastRole = j
 			j++
-			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title || isDegree(ts[j])) {
+			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title || isDegree(&ts[j])) {
 				continue
 			}
 			if t.comma && p.descriptorBeforeName(ts, j) {
@@ -490,7 +459,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 	// Undervisningsministeriet", "Klima-, Energi- og Forsyningsministeriet".
 	chain := j
 	if p.coordinatedName(ts, j) {
-		for j < len(ts) && (truncated(p.text, ts[j]) || ts[j].low == "og" || ts[j].low == "eller") {
+		for j < len(ts) && (truncated(p.text, &ts[j]) || ts[j].low == "og" || ts[j].low == "eller") {
 			j++
 		}
 	}
@@ -630,11 +599,11 @@ func orgRole(role string) bool {
 // Undervisningsministeriet") rather than a role ("Klima-, energi- og
 // forsyningsminister").
 func (p *parser) coordinatedName(ts []tok, j int) bool {
-	if j >= len(ts) || !ts[j].cap || !truncated(p.text, ts[j]) {
+	if j >= len(ts) || !ts[j].cap || !truncated(p.text, &ts[j]) {
 		return false
 	}
 	for k := j + 1; k < len(ts) && k < j+8; k++ {
-		if truncated(p.text, ts[k]) || ts[k].low == "og" || ts[k].low == "eller" {
+		if truncated(p.text, &ts[k]) || ts[k].low == "og" || ts[k].low == "eller" {
 			continue
 		}
 		return ts[k].cap
@@ -665,13 +634,13 @@ func isNumber(s string) bool {
 
 // isDegree reports whether t is an abbreviated academic degree or title
 // part: "lic.", "jur.", "cand.", "psych.".
-func isDegree(t tok) bool {
+func isDegree(t *tok) bool {
 	return !t.cap && strings.HasSuffix(t.s, ".") && len(t.s) <= 8 && !strings.Contains(t.s[:len(t.s)-1], ".")
 }
 
 // truncated reports whether t is the first part of a coordinated
 // compound, written with a hyphen and no rest: "Børne-" in "Børne- og".
-func truncated(text string, t tok) bool {
+func truncated(text string, t *tok) bool {
 	return t.End < len(text) && text[t.End] == '-' && (t.End+1 == len(text) || text[t.End+1] == ' ' || text[t.End+1] == ',')
 }
 
