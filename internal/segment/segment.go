@@ -418,10 +418,16 @@ func nextWord(text string, i, end int) (s, e int, upper bool) {
 	s = i
 	for i < end {
 		c := text[i]
-		if c < utf8.RuneSelf && asciiWord[c] {
-			upper = upper || 'A' <= c && c <= 'Z'
-			i++
-			continue
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				upper = upper || 'A' <= c && c <= 'Z'
+				i++
+				continue
+			}
+			// Space and most punctuation end the word at once.
+			if c != '-' && c != '.' && c != ',' && c != '\'' && c != '/' {
+				break
+			}
 		}
 		if n := latin1Letter(text, i, end); n > 0 {
 			// U+00C0-U+00DE are the capitals.
