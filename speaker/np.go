@@ -1,6 +1,7 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,22 +59,29 @@ type NP struct {
 // tok is a word of the text with the facts the parser needs about it.
 type tok struct {
 	Span
-	s       string
-	low     string    // s in lower case
-	role    bool      // a role word, bare or definite (isRoleWord)
-	title   bool      // a bare role word (isTitle)
-	cap     bool      // starts with an upper-case letter
-	initial bool      // first word of its sentence or quote
-	comma   bool      // a comma follows it directly
-	apos    bool      // an apostrophe follows it directly, then a space
-	cls     class     // the closed word classes of low
-	org     bool      // low ends like an organisation's name (orgSuffixed)
-	person  bool      // low names someone unnamed (isPersonNoun)
-	quoted  bool      // it starts inside a direct quote (Analysis.inQuote)
-	first   bool      // s is a known first name
-	known   bool      // s is a known organisation's name
-	notName bool      // s is no part of a name wherever it stands (notName)
-	w       *wordInfo // what the word lists say about s
+	s   string
+	low string    // s in lower case
+	w   *wordInfo // what the word lists say about s
+	wordFlags
+	initial bool // first word of its sentence or quote
+	comma   bool // a comma follows it directly
+	apos    bool // an apostrophe follows it directly, then a space
+	quoted  bool // it starts inside a direct quote (Analysis.inQuote)
+}
+
+// wordFlags are the answers of the word lists that tokens copy from their
+// word's entry.
+type wordFlags struct {
+	cls    class // the closed word classes of the lower-case word
+	role   bool  // a role word, bare or definite (isRoleWord)
+	title  bool  // a bare role word (isTitle)
+	org    bool  // it ends like an organisation's name (orgSuffixed)
+	person bool  // it names someone unnamed (isPersonNoun): kilde, øjenvidne, 34-årige
+	// What depends on the word as written, not on its lower case.
+	cap     bool // it starts with a capital (after any digits: "3F")
+	first   bool // a known first name
+	known   bool // a known organisation's name
+	notName bool // no part of a name, wherever it stands (see notName)
 }
 
 // is reports whether t belongs to any of the classes in c.
@@ -151,13 +159,7 @@ func (t *tok) lower() string { return t.low }
 
 // wordInfo is what the word lists say about a lower-case word.
 type wordInfo struct {
-	cls   class
-	title bool // isTitle
-	role  bool // isRoleWord
-	org   bool // orgSuffixed
-	// person is isPersonNoun: the word names someone unnamed (kilde,
-	// øjenvidne, 34-årige).
-	person bool
+	wordFlags
 	// lowerIn is the number of the last document that wrote the word in
 	// lower case (see words), capInside of the last that capitalised it
 	// inside a sentence.
@@ -165,17 +167,11 @@ type wordInfo struct {
 	// lowerForm is the entry of the word's lower-case spelling: w itself
 	// when it has no capital.
 	lowerForm *wordInfo
-	// What depends on the word as written, not on its lower case.
-	cap   bool // it starts with a capital (after any digits: "3F")
-	first bool // a known first name
-	known bool // a known organisation's name
-	// notName: no part of a name, wherever it stands (see notName).
-	notName bool
-	orgWord bool // an institution's word (lex.orgWords): "Center for …"
+	orgWord   bool // an institution's word (lex.orgWords): "Center for …"
 }
 
 func lookupWord(l string) wordInfo {
-	w := wordInfo{cls: classOf(l)}
+	w := wordInfo{wordFlags: wordFlags{cls: classOf(l)}}
 	tail := tailOf(l)
 	w.title = hasTitleSuffix(tail)
 	if !w.title {
@@ -275,11 +271,13 @@ func startsUpper(s string) bool {
 // appendTokens appends the tokens of spans to out; low holds the
 // lower-case form of each span.
 func appendTokens(out []tok, text string, spans []segment.Span, low []string, known *words) []tok {
+	out = slices.Grow(out, len(spans))
 	for k, sp := range spans {
-		t := tok{Span: sp, s: text[sp.Start:sp.End], low: low[k]}
+		out = out[:len(out)+1]
+		t := &out[len(out)-1]
+		t.Span, t.s, t.low = sp, text[sp.Start:sp.End], low[k]
 		w := known.info(t.s, t.low)
-		t.cls, t.title, t.role, t.org, t.person = w.cls, w.title, w.role, w.org, w.person
-		t.cap, t.first, t.known, t.notName = w.cap, w.first, w.known, w.notName
+		t.w, t.wordFlags = w, w.wordFlags
 		if !t.cap && t.s == t.low {
 			w.lowerIn = known.doc
 		}
@@ -287,10 +285,9 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 		if t.cap && !t.initial {
 			w.capInside = known.doc
 		}
-		t.w = w
 		t.comma = sp.End < len(text) && text[sp.End] == ','
 		t.apos = strings.HasSuffix(t.low, "s") && (strings.HasPrefix(text[sp.End:], "' ") || strings.HasPrefix(text[sp.End:], "’ "))
-		out = append(out, t)
+		t.quoted = false
 	}
 	return out
 }
