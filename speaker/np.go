@@ -157,7 +157,8 @@ func isASCII(s string) bool {
 
 func (t *tok) lower() string { return t.low }
 
-// wordInfo is what the word lists say about a lower-case word.
+// wordInfo is what the word lists say about a word as written, and what
+// the current document does with it.
 type wordInfo struct {
 	wordFlags
 	// lowerIn is the number of the last document that wrote the word in

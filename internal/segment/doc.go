@@ -173,16 +173,16 @@ func lowerSameLength(text string) string {
 // WordsIn returns the words that lie wholly inside [start, end), sharing
 // the Doc's storage.
 func (d *Doc) WordsIn(start, end int) []Span {
-	i, j := d.wordRange(start, end)
+	i, j := d.WordRange(start, end)
 	return d.Words[i:j:j]
 }
 
-// wordRange returns the indexes [i, j) of the words wholly inside
+// WordRange returns the indexes [i, j) in Words of the words wholly inside
 // [start, end).
-func (d *Doc) wordRange(start, end int) (int, int) {
-	i := d.firstWord(start)
+func (d *Doc) WordRange(start, end int) (i, j int) {
+	i = d.firstWord(start)
 	// Of the words starting before end, only the last can reach past it.
-	j := d.firstWord(end)
+	j = d.firstWord(end)
 	if j > i && d.Words[j-1].End > end {
 		j--
 	}
@@ -192,16 +192,12 @@ func (d *Doc) wordRange(start, end int) (int, int) {
 // LowIn returns the lower-case forms of the words [Doc.WordsIn] returns
 // for the same range, sharing the Doc's storage.
 func (d *Doc) LowIn(start, end int) []string {
-	i, j := d.wordRange(start, end)
+	i, j := d.WordRange(start, end)
 	return d.Low[i:j:j]
 }
 
 // WordIndex returns the index of the first word starting at or after pos.
 func (d *Doc) WordIndex(pos int) int { return d.firstWord(pos) }
-
-// WordRange returns the indexes [i, j) in Words of the words wholly inside
-// [start, end).
-func (d *Doc) WordRange(start, end int) (i, j int) { return d.wordRange(start, end) }
 
 // ParaSentences returns the sentences of paragraph i.
 func (d *Doc) ParaSentences(i int) []Sentence {
