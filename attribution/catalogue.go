@@ -48,6 +48,9 @@ type Outlet struct {
 type Catalogue struct {
 	outlets []Outlet
 	byFirst map[string][]variant // first word of a variant → variants
+	// lead marks the first bytes of the keys of byFirst: a word starting
+	// with another byte, most words of a text, needs no look-up.
+	lead [256]bool
 }
 
 type variant struct {
@@ -107,6 +110,7 @@ func ParseCatalogue(data string) (*Catalogue, error) {
 				return nil, fmt.Errorf("attribution: catalogue line %d: empty variant", n)
 			}
 			c.byFirst[ws[0]] = append(c.byFirst[ws[0]], variant{words: ws, outlet: len(c.outlets) - 1, text: v})
+			c.lead[ws[0][0]] = true
 		}
 	}
 	return c, nil
@@ -195,6 +199,10 @@ func (c *Catalogue) appendFind(out []Match, text string, ws []segment.Span) []Ma
 // candidates returns the variants whose first word is w, or w without a
 // genitive ending.
 func (c *Catalogue) candidates(w string) []variant {
+	// Every form looked up below starts as w does.
+	if w == "" || !c.lead[w[0]] {
+		return nil
+	}
 	if v := c.byFirst[w]; v != nil {
 		return v
 	}
