@@ -169,6 +169,14 @@ type wordInfo struct {
 	// when it has no capital.
 	lowerForm *wordInfo
 	orgWord   bool // an institution's word (lex.orgWords): "Center for …"
+	// Answers the noun-phrase parser asks of the word wherever it stands.
+	degree       bool   // an abbreviated degree: "lic.", "cand." (isDegree)
+	adjective    bool   // the ending of an attributive adjective (isAdjective)
+	orgNoun      bool   // a noun that heads an institution's name (isOrgNoun)
+	roleModifier bool   // a word that belongs to a role before it: tidligere, afgående
+	numeric      bool   // a number or a word starting with a digit: "2", "3F"
+	stem         string // the role word without its definite ending (roleStem)
+	stemDefinite bool   // … and whether it had one
 }
 
 func lookupWord(l string) wordInfo {
@@ -219,6 +227,12 @@ func (ws *words) info(s, low string) *wordInfo {
 	if w, ok := ws.m[s]; ok {
 		return w
 	}
+	// The entry keeps a copy of the word, and what it derives from the word
+	// is taken from the copy: a slice of the text would keep the text alive.
+	s = strings.Clone(s)
+	if s == low {
+		low = s
+	}
 	w := new(wordInfo)
 	*w = lookupWord(low)
 	w.cap = startsUpper(s)
@@ -230,13 +244,24 @@ func (ws *words) info(s, low string) *wordInfo {
 	}
 	w.notName = notName(s, w.known)
 	w.orgWord = lex.orgWords[s]
+	w.degree = isDegree(s, w.cap)
+	w.adjective = isAdjective(low)
+	w.orgNoun = isOrgNoun(low)
+	w.roleModifier = roleModifiers[low]
+	w.numeric = isNumber(s) || s != "" && s[0] >= '0' && s[0] <= '9'
+	w.stem, w.stemDefinite = roleStem(low)
 	w.lowerForm = w
 	if s != low {
 		w.lowerForm = ws.info(low, low)
 	}
-	// The key is copied: a slice of the text would keep the text alive.
-	ws.m[strings.Clone(s)] = w
+	ws.m[s] = w
 	return w
+}
+
+// isDegree reports whether s, with or without a capital, is an abbreviated
+// academic degree or title part: "lic.", "jur.", "cand.", "psych.".
+func isDegree(s string, capital bool) bool {
+	return !capital && strings.HasSuffix(s, ".") && len(s) <= 8 && !strings.Contains(s[:len(s)-1], ".")
 }
 
 // notName reports whether the capitalised word s, known or not as an
@@ -334,6 +359,9 @@ var (
 	// genitive modifies: "Ester Brohus ikke", "Thomas har".
 	notNouns = set("ikke er var har havde blev bliver kan kunne vil ville skal skulle må måtte får fik går gik også selv dog nu jo vel aldrig altid ofte igen allerede stadig kun bare lige mere mest meget godt helt heller især netop vist nok snart tit sjældent endnu straks fortsat gerne hellere længe langt slet forud førhen hidtil dengang atter endda sågar faktisk egentlig blot formentlig muligvis sandsynligvis åbenbart derimod")
 	// Subordinators that open a clause fronted before the main clause.
+	// Words that belong to the role before a name: "administrerende
+	// direktør", "afgående borgmester".
+	roleModifiers = set("administrerende tidligere nye afgående konstitueret kommende daværende fungerende")
 	subordinators = set("da når hvis fordi selvom mens inden før idet skønt efterhånden eftersom såfremt")
 	// Words after a role that do not belong to the phrase.
 	stopAfterRole = set("og men som der at")

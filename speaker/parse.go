@@ -200,7 +200,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 				last = j
 				break
 			}
-			if !isAdjective(ts[j].lower()) {
+			if !ts[j].w.adjective {
 				break
 			}
 			last = j
@@ -355,7 +355,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			if k < len(ts) && ts[k].cap && isGenitive(ts, k) {
 				// "Ukraines luftvåben", "Ruslands forsvarsministerium": a
 				// genitive and an institution make an organisation's name.
-				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (ts[k+1].org || isOrgNoun(ts[k+1].low)) && !ts[k].comma {
+				if k+1 < len(ts) && roleStart < 0 && !ts[k+1].cap && (ts[k+1].org || ts[k+1].w.orgNoun) && !ts[k].comma {
 					sp := Span{Start: ts[j].Start, End: ts[k+1].End}
 					return NP{Span: sp, Kind: Named, Name: sp, Org: true}, k + 2, true
 				}
@@ -373,15 +373,15 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		}
 		// Degrees written as abbreviations belong to the role: "professor,
 		// lic. jur. Vagn Greve", "cand. psych. Ida Koch".
-		degree := isDegree(t) && (roleStart >= 0 || j+1 < len(ts) && (isDegree(&ts[j+1]) || ts[j+1].cap)) ||
+		degree := t.w.degree && (roleStart >= 0 || j+1 < len(ts) && (ts[j+1].w.degree || ts[j+1].cap)) ||
 			// An adjective before a title: "kommercielle direktør",
 			// "politiske ordfører".
-			!t.cap && isAdjective(t.low) && j+1 < len(ts) && ts[j+1].role && !t.comma
-		if t.role && !p.isNameTok(ts, j) || degree || l == "administrerende" || l == "tidligere" || l == "nye" || l == "afgående" || l == "konstitueret" || l == "kommende" || l == "daværende" || l == "fungerende" {
+			!t.cap && t.w.adjective && j+1 < len(ts) && ts[j+1].role && !t.comma
+		if t.role && !p.isNameTok(ts, j) || degree || t.w.roleModifier {
 			markRole(j)
 			lastRole = j
 			j++
-			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title || isDegree(&ts[j])) {
+			if t.comma && j < len(ts) && (ts[j].cap || ts[j].title || ts[j].w.degree) {
 				continue
 			}
 			if t.comma && p.descriptorBeforeName(ts, j) {
@@ -563,7 +563,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 		return np, k, true
 	}
 	if roleStart >= 0 && lastRole >= 0 {
-		stem, def := roleStem(ts[lastRole].low)
+		stem, def := ts[lastRole].w.stem, ts[lastRole].w.stemDefinite
 		sp := Span{Start: roleStart, End: roleEnd}
 		if def || roleStart < ts[lastRole].Start {
 			return NP{Span: sp, Kind: RoleRef, Word: stem, Role: sp, Person: true}, lastRole + 1, true
@@ -630,12 +630,6 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// isDegree reports whether t is an abbreviated academic degree or title
-// part: "lic.", "jur.", "cand.", "psych.".
-func isDegree(t *tok) bool {
-	return !t.cap && strings.HasSuffix(t.s, ".") && len(t.s) <= 8 && !strings.Contains(t.s[:len(t.s)-1], ".")
 }
 
 // truncated reports whether t is the first part of a coordinated
@@ -726,9 +720,9 @@ func (p *parser) typeOf(np *NP, name []tok) {
 		np.Org = true
 		return
 	}
-	for _, t := range name {
+	for i := range name {
 		// "TV 2 Lorry", "3F": numbers name things, not people.
-		if lex.orgWords[t.s] || isNumber(t.s) || t.s[0] >= '0' && t.s[0] <= '9' {
+		if w := name[i].w; w.orgWord || w.numeric {
 			np.Org = true
 			return
 		}
