@@ -177,6 +177,9 @@ type wordInfo struct {
 	numeric      bool   // a number or a word starting with a digit: "2", "3F"
 	stem         string // the role word without its definite ending (roleStem)
 	stemDefinite bool   // … and whether it had one
+	barePlural   bool   // a bare plural noun: eksperter (bareplural)
+	adjOrNoun    bool   // begins a noun phrase after "de" (isAdjOrNoun)
+	head         bool   // can end a definite noun phrase (isHead)
 }
 
 func lookupWord(l string) wordInfo {
@@ -250,6 +253,9 @@ func (ws *words) info(s, low string) *wordInfo {
 	w.roleModifier = roleModifiers[low]
 	w.numeric = isNumber(s) || s != "" && s[0] >= '0' && s[0] <= '9'
 	w.stem, w.stemDefinite = roleStem(low)
+	w.barePlural = bareplural(w.wordFlags, low)
+	w.adjOrNoun = isAdjOrNoun(w.wordFlags, low)
+	w.head = isHead(w.wordFlags, low)
 	w.lowerForm = w
 	if s != low {
 		w.lowerForm = ws.info(low, low)

@@ -119,7 +119,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	t := &ts[i]
 	l := t.lower()
 	switch {
-	case t.is(cPronoun) && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && isAdjOrNoun(&ts[i+1])):
+	case t.is(cPronoun) && !(l == "de" && i+1 < len(ts) && !ts[i+1].cap && !t.comma && ts[i+1].w.adjOrNoun):
 		switch l {
 		case "ham":
 			l = "han"
@@ -141,7 +141,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			w = "hun"
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[i+1].End}, Kind: Pronoun, Word: w, Person: true}, i + 2, true
-	case !t.comma && !t.role && bareplural(t) && i+1 < len(ts) && ts[i+1].is(cReporting) && !p.isNameTok(ts, i):
+	case !t.comma && !t.role && t.w.barePlural && i+1 < len(ts) && ts[i+1].is(cReporting) && !p.isNameTok(ts, i):
 		// A bare noun speaking: "Finanskilder siger, at …", "Eksperter
 		// vurderer, at …". Someone unnamed.
 		return NP{Span: t.Span, Kind: Unnamed, Person: true}, i + 1, true
@@ -175,7 +175,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 			}
 		}
 		return NP{Span: Span{Start: t.Start, End: ts[j-1].End}, Kind: Unnamed, Person: person}, j, true
-	case t.is(cDefiniteDet) && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !isAdjOrNoun(&ts[i+1]) && !ts[i+1].cap):
+	case t.is(cDefiniteDet) && i+1 < len(ts) && !t.comma && !(l == "de" && i+1 < len(ts) && !ts[i+1].w.adjOrNoun && !ts[i+1].cap):
 		if ts[i+1].cap {
 			// Det Konservative Folkeparti, Det Hvide Hus.
 			if full, ok := p.knownAt(t.Start); ok {
@@ -196,7 +196,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 		// russiske forsvarsministerium", "Den 34-årige".
 		last := -1
 		for j := i + 1; j < len(ts) && j < i+5 && !ts[j].cap; j++ {
-			if isHead(&ts[j]) {
+			if ts[j].w.head {
 				last = j
 				break
 			}
@@ -269,11 +269,10 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	return p.named(ts, i)
 }
 
-// bareplural reports whether t looks like a bare plural noun ("kilder",
+// bareplural reports whether the lower-case word l, of flags f, looks like a bare plural noun ("kilder",
 // "eksperter", "forskere"): no definite ending, no function word.
-func bareplural(t *tok) bool {
-	l := t.low
-	if t.is(cOrgNoun|cFunction|cPronoun|cUnnamed) || utf8.RuneCountInString(l) <= 4 {
+func bareplural(f wordFlags, l string) bool {
+	if f.cls&(cOrgNoun|cFunction|cPronoun|cUnnamed) != 0 || utf8.RuneCountInString(l) <= 4 {
 		return false
 	}
 	return strings.HasSuffix(l, "er") && !strings.HasSuffix(l, "erne")
@@ -281,9 +280,8 @@ func bareplural(t *tok) bool {
 
 // isAdjOrNoun guesses that a lower-case word after "de" begins a noun
 // phrase ("de lokale myndigheder") rather than a verb ("de siger").
-func isAdjOrNoun(t *tok) bool {
-	l := t.lower()
-	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || t.person
+func isAdjOrNoun(f wordFlags, l string) bool {
+	return strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ede") || f.person
 }
 
 // isAdjective guesses that a lower-case word before a noun is an
@@ -308,11 +306,10 @@ func allAdjectives(ts []tok) bool {
 	return len(ts) > 0
 }
 
-// isHead reports whether t can end a definite noun phrase: a title, a
+// isHead reports whether the lower-case word l, of flags f, can end a definite noun phrase: a title, a
 // person noun, an organisation noun or a word with a noun's ending.
-func isHead(t *tok) bool {
-	l := t.low
-	return t.title || t.person && !strings.HasSuffix(l, "årige") || t.org || strings.HasSuffix(l, "ministerium")
+func isHead(f wordFlags, l string) bool {
+	return f.title || f.person && !strings.HasSuffix(l, "årige") || f.org || strings.HasSuffix(l, "ministerium")
 }
 
 // descriptorBeforeName reports whether ts[k] is a definite common noun
