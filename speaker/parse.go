@@ -269,8 +269,9 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 	return p.named(ts, i)
 }
 
-// bareplural reports whether the lower-case word l, of flags f, looks like a bare plural noun ("kilder",
-// "eksperter", "forskere"): no definite ending, no function word.
+// bareplural reports whether the lower-case word l, of flags f, looks like
+// a bare plural noun ("kilder", "eksperter", "forskere"): no definite
+// ending, no function word.
 func bareplural(f wordFlags, l string) bool {
 	if f.cls&(cOrgNoun|cFunction|cPronoun|cUnnamed) != 0 || utf8.RuneCountInString(l) <= 4 {
 		return false
@@ -306,8 +307,9 @@ func allAdjectives(ts []tok) bool {
 	return len(ts) > 0
 }
 
-// isHead reports whether the lower-case word l, of flags f, can end a definite noun phrase: a title, a
-// person noun, an organisation noun or a word with a noun's ending.
+// isHead reports whether the lower-case word l, of flags f, can end a
+// definite noun phrase: a title, a person noun, an organisation noun or a
+// word with a noun's ending.
 func isHead(f wordFlags, l string) bool {
 	return f.title || f.person && !strings.HasSuffix(l, "årige") || f.org || strings.HasSuffix(l, "ministerium")
 }
