@@ -71,9 +71,8 @@ type Analysis struct {
 	p        *parser
 	quoted   []Span
 	Entities []Entity
-	byStart  map[int]int // named mention start → entity
 	salience []salient
-	timeline []mentionAt    // every named mention, in text order
+	timeline []mentionAt    // every named mention, in text order (by start)
 	byToken  map[string]int // name word → its list in lists
 	lists    [][]int        // entities whose name has a word, one list a word
 	byCanon  map[string]int // known organisation → its entity
@@ -131,12 +130,11 @@ func (a *Analysis) reset(doc *segment.Doc, p *parser, quoted []Span) {
 	a.Entities = a.Entities[:0]
 	a.salience, a.timeline = a.salience[:0], a.timeline[:0]
 	a.lists = a.lists[:0]
-	if a.byStart == nil {
-		a.byStart, a.byToken, a.byCanon, a.acronyms = map[int]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	if a.byToken == nil {
+		a.byToken, a.byCanon, a.acronyms = map[string]int{}, map[string]int{}, map[string]int{}
 	}
 	// clear keeps a map's buckets but not its keys, slices of the
 	// previous text.
-	clear(a.byStart)
 	clear(a.byToken)
 	clear(a.byCanon)
 	clear(a.acronyms)
@@ -241,10 +239,19 @@ func (a *Analysis) collectNames(doc *segment.Doc) {
 	}
 }
 
+// mentionAt returns the entity of the named mention that starts at pos.
+func (a *Analysis) mentionAt(pos int) (int, bool) {
+	i, ok := slices.BinarySearchFunc(a.timeline, pos, func(m mentionAt, pos int) int { return m.pos - pos })
+	if !ok {
+		return -1, false
+	}
+	return a.timeline[i].entity, true
+}
+
 // appendNameWords appends the words of the name s: its fields between
 // white space, without lone dashes.
 func appendNameWords(out []string, s string) []string {
-	for w := range strings.FieldsFuncSeq(s, unicode.IsSpace) {
+	for w := range strings.FieldsSeq(s) {
 		if w == "-" || w == "–" {
 			continue
 		}
@@ -271,7 +278,6 @@ func (a *Analysis) addMention(np NP) {
 	}
 	if e, ok := a.acronyms[name]; ok && len(toks) == 1 {
 		a.Entities[e].mentions = append(a.Entities[e].mentions, np.Name.Start)
-		a.byStart[np.Name.Start] = e
 		a.timeline = append(a.timeline, mentionAt{pos: np.Name.Start, entity: e})
 		return
 	}
@@ -356,7 +362,6 @@ func (a *Analysis) addMention(np NP) {
 		a.acronyms[a.text[np.Acronym.Start:np.Acronym.End]] = best
 	}
 	e.mentions = append(e.mentions, np.Name.Start)
-	a.byStart[np.Name.Start] = best
 	a.timeline = append(a.timeline, mentionAt{pos: np.Name.Start, entity: best})
 }
 
@@ -394,7 +399,7 @@ func (a *Analysis) speakingSubject(np NP) {
 	if np.Kind != Named || np.Org {
 		return
 	}
-	e, ok := a.byStart[np.Name.Start]
+	e, ok := a.mentionAt(np.Name.Start)
 	if !ok || a.Entities[e].Type != UnknownType || isMedia(a.Entities[e].Name) {
 		return
 	}
@@ -618,7 +623,7 @@ func (a *Analysis) Resolve(np NP) Resolution {
 func (a *Analysis) resolveAt(np NP, pos int) (int, string) {
 	switch np.Kind {
 	case Named:
-		if e, ok := a.byStart[np.Name.Start]; ok {
+		if e, ok := a.mentionAt(np.Name.Start); ok {
 			return e, "name"
 		}
 		// A name in the genitive that the article also writes plainly:
