@@ -37,7 +37,8 @@ type lists struct {
 	titleLens     []int               // the distinct byte lengths of titles, ascending
 	titleEnds     *[1 << 16]bool      // the last two bytes of every title, a quick filter
 	knownFirst    map[string][]string // first word of a known organisation → its variants
-	persons       []string            // person nouns (unnamed speakers)
+	persons       map[string]bool     // person nouns (unnamed speakers)
+	personLens    []int               // the lengths of persons' keys, ascending
 	known         map[string]string
 	orgWords      map[string]bool
 	orgSuffix     []string
@@ -72,6 +73,7 @@ func loadLists() *lists {
 		firstNames:   map[string]Gender{},
 		known:        map[string]string{},
 		titleSet:     map[string]bool{},
+		persons:      map[string]bool{},
 		titleEnds:    new([1 << 16]bool),
 		knownFirst:   map[string][]string{},
 		orgWords:     map[string]bool{},
@@ -105,7 +107,11 @@ func loadLists() *lists {
 				}
 			}
 		case "person":
-			l.persons = append(l.persons, line)
+			l.persons[line] = true
+			if !slices.Contains(l.personLens, len(line)) {
+				l.personLens = append(l.personLens, len(line))
+				slices.Sort(l.personLens)
+			}
 		}
 	})
 	sections(orgsData, func(sec, line string) {
@@ -252,8 +258,13 @@ func isRoleWord(w string) bool {
 // diplomat), in any form.
 func isPersonNoun(w string) bool {
 	w = strings.ToLower(w)
-	for _, t := range lex.persons {
-		if strings.HasPrefix(w, t) && len(w) <= len(t)+4 || strings.HasSuffix(w, t) {
+	// A person noun starts the word, with at most four bytes of ending
+	// ("kilden", "kilderne"), or ends it ("hovedkilde").
+	for _, n := range lex.personLens {
+		if n > len(w) {
+			break
+		}
+		if len(w) <= n+4 && lex.persons[w[:n]] || lex.persons[w[len(w)-n:]] {
 			return true
 		}
 	}
