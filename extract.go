@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"unicode/utf8"
 
@@ -84,13 +85,60 @@ func WithCatalogue(cat *attribution.Catalogue) Option {
 }
 
 // Extractor extracts quotes with a fixed configuration. It is safe for
-// concurrent use by many goroutines and keeps a pool of working memory
-// that each extraction borrows, so that extracting many texts allocates
-// little beyond the records; the zero value is not usable, build one with
-// [New], and do not copy one.
+// concurrent use by many goroutines and keeps working memory that each
+// extraction borrows, so that extracting many texts allocates little beyond
+// the records; the zero value is not usable, build one with [New], and do
+// not copy one.
+//
+// Between calls an Extractor keeps the working memory of as many
+// extractions as the program runs goroutines in parallel (GOMAXPROCS when
+// it was made): its tables, sized for the longest text it has read, and
+// what it has learnt about up to some 50,000 words, a few megabytes in all
+// for news articles. Memory grown by a text of more than a few hundred
+// kilobytes, or needed by more extractions at once, is left to the garbage
+// collector.
 type Extractor struct {
-	cfg  config
-	work sync.Pool // of *scratch
+	cfg config
+	// idle holds working memory between extractions. Unlike a sync.Pool it
+	// survives garbage collections and serves any goroutine: what the
+	// speaker stage has learnt about the words of earlier texts costs far
+	// more to learn again than the tables cost to allocate.
+	idle chan *scratch
+	more sync.Pool // working memory idle does not keep
+}
+
+// keepWords bounds the working memory idle keeps: that grown by a text of
+// more than about 400 KB (a word table of 64 K words) goes to the pool.
+const keepWords = 1 << 16
+
+// get returns working memory for a text of n bytes: for a large text,
+// preferably memory that a large text has grown already.
+func (x *Extractor) get(n int) *scratch {
+	if n/6 > keepWords {
+		if s, ok := x.more.Get().(*scratch); ok {
+			return s
+		}
+	}
+	select {
+	case s := <-x.idle:
+		return s
+	default:
+	}
+	if s, ok := x.more.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+func (x *Extractor) put(s *scratch) {
+	if cap(s.doc.Words) <= keepWords {
+		select {
+		case x.idle <- s:
+			return
+		default:
+		}
+	}
+	x.more.Put(s)
 }
 
 // scratch is the working memory of one extraction: each stage keeps its
@@ -115,7 +163,7 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	return &Extractor{cfg: cfg}, nil
+	return &Extractor{cfg: cfg, idle: make(chan *scratch, runtime.GOMAXPROCS(0))}, nil
 }
 
 // MustNew is like [New] but panics on an invalid option; it is meant for
@@ -143,11 +191,8 @@ func (x *Extractor) Extract(text string) ([]Record, error) {
 
 // ExtractContext is Extract that stops with ctx's error when ctx is done.
 func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, error) {
-	s, _ := x.work.Get().(*scratch)
-	if s == nil {
-		s = new(scratch)
-	}
-	defer x.work.Put(s)
+	s := x.get(len(text))
+	defer x.put(s)
 	return x.extractWith(ctx, s, text)
 }
 

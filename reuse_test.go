@@ -1,6 +1,8 @@
 package citat
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/citat-go/citat/internal/fuzzkit"
@@ -34,5 +36,39 @@ func TestExtractorReuse(t *testing.T) {
 		if d := gocmp.Diff(want, got[i]); d != "" {
 			t.Fatalf("text %d: records changed after later extractions (-want +got):\n%s", i, d)
 		}
+	}
+}
+
+// TestWorkingMemoryKept checks that an Extractor keeps its working memory
+// across garbage collections and hands it to any goroutine, and that it
+// does not keep memory grown by a large text.
+func TestWorkingMemoryKept(t *testing.T) {
+	x := MustNew()
+	text := fuzzkit.Articles(t)[0]
+	if _, err := x.Extract(text); err != nil {
+		t.Fatal(err)
+	}
+	if len(x.idle) != 1 {
+		t.Fatalf("after one extraction %d sets of working memory are kept, want 1", len(x.idle))
+	}
+	kept := <-x.idle
+	x.idle <- kept
+	runtime.GC()
+	runtime.GC()
+	done := make(chan error)
+	go func() { _, err := x.Extract(text); done <- err }()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := <-x.idle; got != kept {
+		t.Error("the working memory was not reused after two collections, by another goroutine")
+	}
+
+	big := strings.Repeat(text+"\n\n", 2*keepWords*6/len(text)+1)
+	if _, err := x.Extract(big); err != nil {
+		t.Fatal(err)
+	}
+	if len(x.idle) != 0 {
+		t.Errorf("the working memory of a %d-byte text is kept", len(big))
 	}
 }
