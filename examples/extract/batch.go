@@ -47,8 +47,7 @@ type batchStats struct {
 // beside the analysis of a short article.
 type job struct {
 	lines  []inLine
-	tokens int    // budget held until the result is written
-	out    []byte // the output lines of the run
+	tokens int // budget held until the result is written
 	done   chan struct{}
 }
 
@@ -57,7 +56,8 @@ type inLine struct {
 	n       int // line number, from 1
 	text    []byte
 	tooLong bool
-	failed  bool // set by the worker
+	out     []byte // its output line, set by the worker
+	failed  bool   // set by the worker
 }
 
 // A run ends after maxRunLines lines or maxRunBytes bytes, or when no more
@@ -228,9 +228,7 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 			for j := range jobs {
 				for i := range j.lines {
 					l := &j.lines[i]
-					var out []byte
-					out, l.failed = processLine(opt.x, l.n, l.text, l.tooLong, opt.maxLine)
-					j.out = append(j.out, out...)
+					l.out, l.failed = processLine(opt.x, l.n, l.text, l.tooLong, opt.maxLine)
 					l.text = nil
 				}
 				close(j.done)
@@ -246,15 +244,17 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 		case <-ctx.Done():
 			return st, ctx.Err()
 		}
-		for _, l := range j.lines {
+		for i := range j.lines {
+			l := &j.lines[i]
 			st.articles++
 			if l.failed {
 				st.failed++
 			}
 			opt.progress.done(l.failed)
-		}
-		if _, err := bw.Write(j.out); err != nil {
-			return st, fmt.Errorf("writing output: %w", err)
+			if _, err := bw.Write(l.out); err != nil {
+				return st, fmt.Errorf("writing output: %w", err)
+			}
+			l.out = nil
 		}
 		for range j.tokens {
 			<-tokens
