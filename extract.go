@@ -93,7 +93,7 @@ func WithCatalogue(cat *attribution.Catalogue) Option {
 // Between calls an Extractor keeps the working memory of as many
 // extractions as the program runs goroutines in parallel (GOMAXPROCS when
 // it was made): its tables, sized for the longest text it has read, and
-// what it has learnt about up to some 50,000 words, a few megabytes in all
+// what it has learnt about some 30,000 words, a few megabytes in all
 // for news articles. Memory grown by a text of more than a few hundred
 // kilobytes, or needed by more extractions at once, is left to the garbage
 // collector.

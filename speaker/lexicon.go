@@ -101,17 +101,11 @@ func loadLists() *lists {
 			if !l.titleSet[line] {
 				l.titleSet[line] = true
 				l.titleEnds[end2(line)] = true
-				if !slices.Contains(l.titleLens, len(line)) {
-					l.titleLens = append(l.titleLens, len(line))
-					slices.Sort(l.titleLens)
-				}
+				l.titleLens = addLength(l.titleLens, len(line))
 			}
 		case "person":
 			l.persons[line] = true
-			if !slices.Contains(l.personLens, len(line)) {
-				l.personLens = append(l.personLens, len(line))
-				slices.Sort(l.personLens)
-			}
+			l.personLens = addLength(l.personLens, len(line))
 		}
 	})
 	sections(orgsData, func(sec, line string) {
@@ -128,10 +122,7 @@ func loadLists() *lists {
 		case "suffix":
 			l.orgSuffix = append(l.orgSuffix, line)
 			l.orgSuffixSet[line] = true
-			if !slices.Contains(l.orgSuffixLens, len(line)) {
-				l.orgSuffixLens = append(l.orgSuffixLens, len(line))
-				slices.Sort(l.orgSuffixLens)
-			}
+			l.orgSuffixLens = addLength(l.orgSuffixLens, len(line))
 		case "noun":
 			n, must, _ := strings.Cut(line, "=")
 			l.orgNouns[n] = must
@@ -149,6 +140,15 @@ func loadLists() *lists {
 	})
 	l.casedOnly = !hasLowerKey(l.firstNames) && !hasLowerKey(l.known)
 	return l
+}
+
+// addLength adds n to lens, the sorted distinct lengths of a set's keys,
+// by which a word's prefixes and suffixes are looked up in the set.
+func addLength(lens []int, n int) []int {
+	if i, found := slices.BinarySearch(lens, n); !found {
+		lens = slices.Insert(lens, i, n)
+	}
+	return lens
 }
 
 // hasLowerKey reports whether a key of m has no capital.
