@@ -182,6 +182,7 @@ type wordInfo struct {
 	head         bool   // can end a definite noun phrase (isHead)
 }
 
+// lookupWord returns what the lists say about the lower-case word l.
 func lookupWord(l string) wordInfo {
 	w := wordInfo{wordFlags: wordFlags{cls: classOf(l)}}
 	tail := tailOf(l)
@@ -192,6 +193,13 @@ func lookupWord(l string) wordInfo {
 	w.role = w.role || w.title
 	w.org = orgSuffixed(l)
 	w.person = isPersonNoun(l)
+	w.adjective = isAdjective(l)
+	w.orgNoun = isOrgNoun(l)
+	w.roleModifier = roleModifiers[l]
+	w.stem, w.stemDefinite = roleStem(l)
+	w.barePlural = bareplural(w.wordFlags, l)
+	w.adjOrNoun = isAdjOrNoun(w.wordFlags, l)
+	w.head = isHead(w.wordFlags, l)
 	return w
 }
 
@@ -238,6 +246,7 @@ func (ws *words) info(s, low string) *wordInfo {
 	}
 	w := new(wordInfo)
 	*w = lookupWord(low)
+	// What depends on the spelling.
 	w.cap = startsUpper(s)
 	// The lists of names hold capitalised words only (lex.casedOnly),
 	// so a word without a capital need not be looked up.
@@ -248,14 +257,7 @@ func (ws *words) info(s, low string) *wordInfo {
 	w.notName = notName(s, w.known)
 	w.orgWord = lex.orgWords[s]
 	w.degree = isDegree(s, w.cap)
-	w.adjective = isAdjective(low)
-	w.orgNoun = isOrgNoun(low)
-	w.roleModifier = roleModifiers[low]
-	w.numeric = isNumber(s) || s != "" && s[0] >= '0' && s[0] <= '9'
-	w.stem, w.stemDefinite = roleStem(low)
-	w.barePlural = bareplural(w.wordFlags, low)
-	w.adjOrNoun = isAdjOrNoun(w.wordFlags, low)
-	w.head = isHead(w.wordFlags, low)
+	w.numeric = s != "" && '0' <= s[0] && s[0] <= '9'
 	w.lowerForm = w
 	if s != low {
 		w.lowerForm = ws.info(low, low)
