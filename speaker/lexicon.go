@@ -37,8 +37,7 @@ type lists struct {
 	titleLens     []int               // the distinct byte lengths of titles, ascending
 	titleEnds     *[1 << 16]bool      // the last two bytes of every title, a quick filter
 	knownFirst    map[string][]string // first word of a known organisation → its variants
-	persons       map[string]bool     // person nouns (unnamed speakers)
-	personLens    []int               // the lengths of persons' keys, ascending
+	persons       []string            // person nouns (unnamed speakers)
 	known         map[string]string
 	orgWords      map[string]bool
 	orgSuffix     []string
@@ -73,7 +72,6 @@ func loadLists() *lists {
 		firstNames:   map[string]Gender{},
 		known:        map[string]string{},
 		titleSet:     map[string]bool{},
-		persons:      map[string]bool{},
 		titleEnds:    new([1 << 16]bool),
 		knownFirst:   map[string][]string{},
 		orgWords:     map[string]bool{},
@@ -104,8 +102,7 @@ func loadLists() *lists {
 				l.titleLens = addLength(l.titleLens, len(line))
 			}
 		case "person":
-			l.persons[line] = true
-			l.personLens = addLength(l.personLens, len(line))
+			l.persons = append(l.persons, line)
 		}
 	})
 	sections(orgsData, func(sec, line string) {
@@ -143,7 +140,7 @@ func loadLists() *lists {
 }
 
 // addLength adds n to lens, the sorted distinct lengths of a set's keys,
-// by which a word's prefixes and suffixes are looked up in the set.
+// by which a word's suffixes are looked up in the set.
 func addLength(lens []int, n int) []int {
 	if i, found := slices.BinarySearch(lens, n); !found {
 		lens = slices.Insert(lens, i, n)
@@ -258,13 +255,8 @@ func isRoleWord(w string) bool {
 // diplomat), in any form.
 func isPersonNoun(w string) bool {
 	w = strings.ToLower(w)
-	// A person noun starts the word, with at most four bytes of ending
-	// ("kilden", "kilderne"), or ends it ("hovedkilde").
-	for _, n := range lex.personLens {
-		if n > len(w) {
-			break
-		}
-		if len(w) <= n+4 && lex.persons[w[:n]] || lex.persons[w[len(w)-n:]] {
+	for _, t := range lex.persons {
+		if strings.HasPrefix(w, t) && len(w) <= len(t)+4 || strings.HasSuffix(w, t) {
 			return true
 		}
 	}
