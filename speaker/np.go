@@ -59,9 +59,8 @@ type NP struct {
 // tok is a word of the text with the facts the parser needs about it.
 type tok struct {
 	Span
-	s   string
-	low string    // s in lower case
-	w   *wordInfo // what the word lists say about s
+	low string    // the word in lower case (its spelling is w.s)
+	w   *wordInfo // what the word lists say about it
 	wordFlags
 	initial bool // first word of its sentence or quote
 	comma   bool // a comma follows it directly
@@ -168,7 +167,8 @@ type wordInfo struct {
 	// lowerForm is the entry of the word's lower-case spelling: w itself
 	// when it has no capital.
 	lowerForm *wordInfo
-	orgWord   bool // an institution's word (lex.orgWords): "Center for …"
+	s         string // the word as written, the entry's own copy
+	orgWord   bool   // an institution's word (lex.orgWords): "Center for …"
 	// Answers the noun-phrase parser asks of the word wherever it stands.
 	degree       bool   // an abbreviated degree: "lic.", "cand." (isDegree)
 	adjective    bool   // the ending of an attributive adjective (isAdjective)
@@ -246,6 +246,7 @@ func (ws *words) info(s, low string) *wordInfo {
 	}
 	w := new(wordInfo)
 	*w = lookupWord(low)
+	w.s = s
 	// What depends on the spelling.
 	w.cap = startsUpper(s)
 	// The lists of names hold capitalised words only (lex.casedOnly),
@@ -309,10 +310,11 @@ func appendTokens(out []tok, text string, spans []segment.Span, low []string, kn
 	for k, sp := range spans {
 		out = out[:len(out)+1]
 		t := &out[len(out)-1]
-		t.Span, t.s, t.low = sp, text[sp.Start:sp.End], low[k]
-		w := known.info(t.s, t.low)
+		t.Span, t.low = sp, low[k]
+		s := text[sp.Start:sp.End]
+		w := known.info(s, t.low)
 		t.w, t.wordFlags = w, w.wordFlags
-		if !t.cap && t.s == t.low {
+		if !t.cap && s == t.low {
 			w.lowerIn = known.doc
 		}
 		t.initial = isInitialPos(text, sp.Start)
@@ -398,7 +400,7 @@ func isGenitive(ts []tok, i int) bool {
 	if i+1 >= len(ts) || t.comma {
 		return false
 	}
-	s := t.s
+	s := t.w.s
 	// "SAS' direktør", "Mads' bror": the bare apostrophe of a name in -s.
 	if t.apos {
 		return true
@@ -424,8 +426,8 @@ func isGenitive(ts []tok, i int) bool {
 			return true
 		}
 		// "Morgenflimmers TV-stjerne": a compound with a lower-case head.
-		if k, n := lastDash(next.s); k >= 0 && k+n < len(next.s) {
-			if r, _ := utf8.DecodeRuneInString(next.s[k+n:]); unicode.IsLower(r) {
+		if k, n := lastDash(next.w.s); k >= 0 && k+n < len(next.w.s) {
+			if r, _ := utf8.DecodeRuneInString(next.w.s[k+n:]); unicode.IsLower(r) {
 				return true
 			}
 		}

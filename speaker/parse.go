@@ -58,7 +58,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	}
 	// A party letter in parentheses: "(V)".
 	if t.Start > 0 && p.text[t.Start-1] == '(' && t.End < len(p.text) && p.text[t.End] == ')' {
-		if _, ok := lex.parties[t.s]; ok {
+		if _, ok := lex.parties[t.w.s]; ok {
 			return false
 		}
 	}
@@ -84,7 +84,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	}
 	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
 	// name.
-	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.s, "-") {
+	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.w.s, "-") {
 		// "Fødevarekoncernen Hvidbjerg Foods": a definite noun, even one
 		// ending like an organisation, describes the name after it.
 		if !t.org || i+1 < len(ts) && ts[i+1].cap && !t.comma {
@@ -100,7 +100,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	// An unknown capitalised word at the start of a sentence is a name when
 	// a finite verb follows it ("Pentagon oplyser"), unless it has the
 	// definite ending of a common noun.
-	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.s, "-") || utf8.RuneCountInString(l) <= 2 {
+	if (strings.HasSuffix(l, "en") || strings.HasSuffix(l, "et") || strings.HasSuffix(l, "ne")) && !strings.HasSuffix(l, "sen") && !strings.Contains(t.w.s, "-") || utf8.RuneCountInString(l) <= 2 {
 		return false
 	}
 	// A plural common noun ("Diplomater mener") is no name either.
@@ -237,7 +237,7 @@ func (p *parser) parseNP(ts []tok, i int) (np NP, next int, ok bool) {
 				return np, n, true
 			}
 		}
-		head, headLow := ts[last].s, ts[last].low
+		head, headLow := ts[last].w.s, ts[last].low
 		sp := Span{Start: t.Start, End: ts[last].End}
 		switch {
 		case ts[last].org || strings.HasSuffix(headLow, "ministerium"):
@@ -486,7 +486,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 				break
 			}
 			// "TV 2 Lorry", "DR P1": a number in a broadcaster's name.
-			if k > ns && isNumber(ts[k].s) && len(ts[k-1].s) <= 3 && ts[k-1].s == strings.ToUpper(ts[k-1].s) {
+			if k > ns && isNumber(ts[k].w.s) && len(ts[k-1].w.s) <= 3 && ts[k-1].w.s == strings.ToUpper(ts[k-1].w.s) {
 				k++
 				continue
 			}
@@ -499,7 +499,7 @@ func (p *parser) named(ts []tok, i int) (NP, int, bool) {
 			}
 			// An institution named by its field: "Center for Cybersikkerhed",
 			// "Rådet for Trafiksikkerhedsforskning".
-			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].s] || ts[k-1].org) {
+			if (ts[k].low == "for" || ts[k].low == "af") && k+1 < len(ts) && ts[k+1].cap && !ts[k].comma && (lex.orgWords[ts[k-1].w.s] || ts[k-1].org) {
 				k += 2
 				continue
 			}
@@ -640,7 +640,7 @@ func truncated(text string, t *tok) bool {
 func lastTitleWord(ts []tok) string {
 	for i := len(ts) - 1; i >= 0; i-- {
 		if ts[i].title {
-			return ts[i].s
+			return ts[i].w.s
 		}
 	}
 	return ""
@@ -735,7 +735,7 @@ func (p *parser) typeOf(np *NP, name []tok) {
 	// A genitive inside the name makes it the name of a thing or an
 	// institution: "Nordisk Råds Litteraturpris", "Københavns Universitet".
 	for _, t := range name[:len(name)-1] {
-		if !t.first && (strings.HasSuffix(t.s, "s") || strings.HasSuffix(t.s, "’s") || strings.HasSuffix(t.s, "'s")) {
+		if !t.first && (strings.HasSuffix(t.w.s, "s") || strings.HasSuffix(t.w.s, "’s") || strings.HasSuffix(t.w.s, "'s")) {
 			return
 		}
 	}
