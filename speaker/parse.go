@@ -41,6 +41,10 @@ func (p *parser) reset(doc *segment.Doc) {
 // a common noun there.
 func (p *parser) capInside(t *tok) bool { return t.w.capInside == p.known.doc }
 
+// writtenLower reports whether the document writes the word of t in lower
+// case somewhere.
+func (p *parser) writtenLower(t *tok) bool { return t.w.lowerForm.lowerIn == p.known.doc }
+
 // tokens returns the words wholly inside [start, end), sharing storage.
 func (p *parser) tokens(start, end int) []tok {
 	// p.all holds the Doc's words one for one, its first words only when
@@ -79,7 +83,7 @@ func (p *parser) isNameTok(ts []tok, i int) bool {
 	if p.capInside(t) {
 		return true
 	}
-	if t.w.lowerForm.lowerIn == p.known.doc {
+	if p.writtenLower(t) {
 		return false
 	}
 	// "Vindmølleproducenten Havørn Wind": a definite common noun before a
