@@ -85,7 +85,7 @@ func (f *finder) reset(doc *segment.Doc) {
 	f.scare = f.scare[:0]
 	f.all = slices.Grow(f.all[:0], len(doc.Words))
 	for i, sp := range doc.Words {
-		f.all = append(f.all, word{sp, doc.Text[sp.Start:sp.End], doc.Low[i]})
+		f.all = append(f.all, word{sp, doc.Low[i]})
 	}
 }
 
@@ -250,7 +250,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 		j = skipSpace(f.text, j+1, end)
 	}
 	w, ok := f.nextWord(j, end)
-	if !ok || !isLowerWord(w) {
+	if !ok || !isLowerWord(f.text, w) {
 		return Attribution{}, false
 	}
 	v, ok := LookupVerb(w.low)
@@ -292,7 +292,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if len(ahead) > 3 {
 		ahead = ahead[:3]
 	}
-	if !looksLikeSubject(s, ahead...) {
+	if !looksLikeSubject(f.text, s, ahead...) {
 		return Attribution{}, false
 	}
 	if negations[s.lower()] {
@@ -425,7 +425,7 @@ func (f *finder) byline(m marked) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	ws := f.words(p.Start, p.End)
-	if len(ws) < 2 || len(ws) > 20 || !ws[0].capitalized() {
+	if len(ws) < 2 || len(ws) > 20 || !ws[0].capitalized(f.text) {
 		return Attribution{}, false
 	}
 	comma := false
@@ -484,7 +484,7 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 	ws := f.words(intro.Start, intro.End)
 	for i := len(ws) - 1; i >= 0; i-- {
 		w := ws[i]
-		if v, ok := LookupVerb(w.low); ok && isLowerWord(w) && v.Class != Naming && len(v.Particle) == 0 {
+		if v, ok := LookupVerb(w.low); ok && isLowerWord(f.text, w) && v.Class != Naming && len(v.Particle) == 0 {
 			a.Cue, a.Verb = w.Span, v.Lemma
 			// The speaker is the subject of the clause of that verb:
 			// "…, hvor kunden siger:".
@@ -514,7 +514,7 @@ func (f *finder) apposition(start, end int) bool {
 		return false
 	}
 	ws := f.words(start, start+k)
-	return len(ws) > 0 && ws[0].capitalized() && len(ws) <= 4
+	return len(ws) > 0 && ws[0].capitalized(f.text) && len(ws) <= 4
 }
 
 // subheading reports whether paragraph p is a subheading: at most four
@@ -560,7 +560,7 @@ func (f *finder) afterword(m marked) (Attribution, bool) {
 	named := false
 	whoWords := f.words(who.Start, who.End)
 	for _, w := range whoWords[:min(3, len(whoWords))] {
-		if w.capitalized() {
+		if w.capitalized(f.text) {
 			named = true
 			break
 		}
@@ -617,7 +617,7 @@ func (f *finder) namingAfter(m marked) (Attribution, bool) {
 	}
 	for k := 2; k < len(ws) && k < 5; k++ {
 		v, ok := LookupVerb(ws[k].low)
-		if !ok || !isLowerWord(ws[k]) || v.Class != Naming && v.Lemma != "sige" && v.Lemma != "skrive" {
+		if !ok || !isLowerWord(f.text, ws[k]) || v.Class != Naming && v.Lemma != "sige" && v.Lemma != "skrive" {
 			continue
 		}
 		if k+1 >= len(ws) || ws[k+1].lower() != "det" {

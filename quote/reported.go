@@ -23,11 +23,11 @@ func (f *finder) pickups() {
 			continue
 		}
 		w0 := ws[0].lower()
-		if w0 != "det" && w0 != "dette" && w0 != "sådan" && w0 != "således" || !ws[0].capitalized() {
+		if w0 != "det" && w0 != "dette" && w0 != "sådan" && w0 != "således" || !ws[0].capitalized(f.text) {
 			continue
 		}
 		v, ok := LookupVerb(ws[1].low)
-		if !ok || v.Class == Naming || v.Class == TailOnly || !isLowerWord(ws[1]) || notPickup[ws[2].lower()] {
+		if !ok || v.Class == Naming || v.Class == TailOnly || !isLowerWord(f.text, ws[1]) || notPickup[ws[2].lower()] {
 			continue
 		}
 		if f.isTaken(s.Start) {
@@ -106,7 +106,7 @@ func (f *finder) hasComplementizer(sp Span) bool {
 	text := f.text
 	ws := f.words(sp.Start, sp.End)
 	for i, w := range ws {
-		if i > 0 && (w.s == "at" || w.s == "om" || w.s == "hvorvidt") && commaBefore(text, ws[i-1].End, w.Start) {
+		if s := text[w.Start:w.End]; i > 0 && (s == "at" || s == "om" || s == "hvorvidt") && commaBefore(text, ws[i-1].End, w.Start) {
 			return true
 		}
 	}
@@ -235,7 +235,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 	ws := f.words(s.Start, s.End)
 	bare := -1 // a complementiser that no reporting verb governs
 	for i := 1; i < len(ws); i++ {
-		c := ws[i].s
+		c := f.text[ws[i].Start:ws[i].End]
 		// "historie om, hvad der skete": a question word after a
 		// preposition opens its object, not a question.
 		wh := len(c) > 2 && c[0] == 'h' && c[1] == 'v' && questionWords[c] && !prepositions[ws[i-1].lower()]
@@ -278,7 +278,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		}
 		// The journalist's question: "Hvad håber du, at publikum tager
 		// med hjem?"
-		if f.text[s.End-1] == '?' && secondPerson(ws[:i]) {
+		if f.text[s.End-1] == '?' && secondPerson(f.text, ws[:i]) {
 			continue
 		}
 		// Reported speech inside a clause that is not itself reported
@@ -323,7 +323,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 			// ønsket at kommentere, men oplyser, at").
 			if (l == "og" || l == "men") && commaBefore(f.text, ws[k-1].End, ws[k].Start) {
 				for _, w := range ws[k+1 : vi] {
-					if w.capitalized() || subjectPronouns[w.lower()] || determiners[w.lower()] {
+					if w.capitalized(f.text) || subjectPronouns[w.lower()] || determiners[w.lower()] {
 						who.Start = ws[k].End
 						break
 					}
@@ -341,9 +341,9 @@ func (f *finder) clause(s segment.Sentence) bool {
 
 // secondPerson reports whether the words address the reader or the
 // interviewee: du, dig, din, I, jer.
-func secondPerson(ws []word) bool {
+func secondPerson(text string, ws []word) bool {
 	for _, w := range ws {
-		switch w.s {
+		switch text[w.Start:w.End] {
 		case "du", "Du", "dig", "din", "dit", "dine", "I", "jer", "jeres":
 			return true
 		}
@@ -406,7 +406,7 @@ func (f *finder) according(s segment.Sentence) bool {
 			// Inside the sentence: a source when a reporting verb governs
 			// the sentence, else the whole sentence is the claim.
 			for _, x := range ws {
-				if v, ok := LookupVerb(x.low); ok && v.Class != Naming && isLowerWord(x) {
+				if v, ok := LookupVerb(x.low); ok && v.Class != Naming && isLowerWord(f.text, x) {
 					return false
 				}
 			}
@@ -498,11 +498,11 @@ func (f *finder) npEnd(ws []word, i int) int {
 		}
 		// A capitalised genitive before a noun ("Ukraines luftvåben") is
 		// part of the phrase, not its name.
-		if w.capitalized() && !sawName && k+1 < len(ws) && !ws[k+1].capitalized() && !prepositions[ws[k+1].lower()] && !finiteVerbs[ws[k+1].lower()] && (l[len(l)-1] == 's') && f.text[w.End] == ' ' {
+		if w.capitalized(f.text) && !sawName && k+1 < len(ws) && !ws[k+1].capitalized(f.text) && !prepositions[ws[k+1].lower()] && !finiteVerbs[ws[k+1].lower()] && (l[len(l)-1] == 's') && f.text[w.End] == ' ' {
 			end = w.End
 			continue
 		}
-		if w.capitalized() || sawName && (l == "von" || l == "der" || l == "de" || l == "van" || l == "la") {
+		if w.capitalized(f.text) || sawName && (l == "von" || l == "der" || l == "de" || l == "van" || l == "la") {
 			sawName = true
 			end = w.End
 			continue
@@ -515,13 +515,13 @@ func (f *finder) npEnd(ws []word, i int) int {
 		}
 		if prepositions[l] && k > i {
 			// A prepositional phrase inside the role: "guvernøren i X".
-			if k+1 < len(ws) && ws[k+1].capitalized() {
+			if k+1 < len(ws) && ws[k+1].capitalized(f.text) {
 				continue
 			}
 			break
 		}
 		end = w.End
-		if definite(l) && !(k+1 < len(ws) && (ws[k+1].capitalized() || prepositions[ws[k+1].lower()] && k+2 < len(ws) && ws[k+2].capitalized())) {
+		if definite(l) && !(k+1 < len(ws) && (ws[k+1].capitalized(f.text) || prepositions[ws[k+1].lower()] && k+2 < len(ws) && ws[k+2].capitalized(f.text))) {
 			break
 		}
 	}
@@ -534,7 +534,7 @@ func (f *finder) npEnd(ws []word, i int) int {
 				break
 			}
 		}
-		if n >= 0 && (ws[n].capitalized() || ws[n].lower() == "der" || ws[n].lower() == "som") {
+		if n >= 0 && (ws[n].capitalized(f.text) || ws[n].lower() == "der" || ws[n].lower() == "som") {
 			for j := n; j < len(ws) && j < n+12; j++ {
 				if ws[j].End < len(f.text) && f.text[ws[j].End] == ',' {
 					return ws[j].End + 1
@@ -618,7 +618,7 @@ func (f *finder) parentheticalEnd(t Attribution) int {
 			continue
 		}
 		n := ws[k+1]
-		if isLowerWord(n) && !clauseGoesOn[n.lower()] && len(ws)-(k+1) >= 3 {
+		if isLowerWord(f.text, n) && !clauseGoesOn[n.lower()] && len(ws)-(k+1) >= 3 {
 			return ws[k].End
 		}
 		return 0

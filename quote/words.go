@@ -47,14 +47,14 @@ func set(words string) map[string]bool {
 // word is a word of the text with its position.
 type word struct {
 	segment.Span
-	s   string
-	low string // s in lower case
+	low string // the word in lower case
 }
 
 func (w word) lower() string { return w.low }
 
-func (w word) capitalized() bool {
-	r, _ := utf8.DecodeRuneInString(w.s)
+// capitalized reports whether w, a word of text, starts with a capital.
+func (w word) capitalized(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text[w.Start:w.End])
 	return unicode.IsUpper(r)
 }
 
@@ -92,13 +92,13 @@ func skipSpace(text string, i, end int) int {
 // begin the subject of an inverted attribution ("siger han", "siger
 // vagtchefen", "siger Mette Frederiksen", "siger politiinspektør Anne Holm",
 // "udbrød topmødets præsident, Aserbajdsjans miljøminister …").
-func looksLikeSubject(w word, rest ...word) bool {
+func looksLikeSubject(text string, w word, rest ...word) bool {
 	l := w.lower()
-	if subjectPronouns[l] || determiners[l] || w.capitalized() {
+	if subjectPronouns[l] || determiners[l] || w.capitalized(text) {
 		return true
 	}
 	for _, n := range rest {
-		if n.s != "" && n.capitalized() {
+		if n.End > n.Start && n.capitalized(text) {
 			return true
 		}
 	}
@@ -112,9 +112,10 @@ func looksLikeSubject(w word, rest ...word) bool {
 	return n >= 6 && len(rest) > 0 && (strings.HasSuffix(l, "ens") || strings.HasSuffix(l, "ets") || strings.HasSuffix(l, "nes"))
 }
 
-// isLowerWord reports whether w starts with a lower-case letter.
-func isLowerWord(w word) bool {
-	r, _ := utf8.DecodeRuneInString(w.s)
+// isLowerWord reports whether w, a word of text, starts with a lower-case
+// letter.
+func isLowerWord(text string, w word) bool {
+	r, _ := utf8.DecodeRuneInString(text[w.Start:w.End])
 	return unicode.IsLower(r)
 }
 
