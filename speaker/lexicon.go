@@ -255,12 +255,19 @@ func isRoleWord(w string) bool {
 // diplomat), in any form.
 func isPersonNoun(w string) bool {
 	w = strings.ToLower(w)
+	return personNoun(w) || isTitle(w)
+}
+
+// personNoun is isPersonNoun without the titles, for the lower-case word l.
+func personNoun(l string) bool {
 	for _, t := range lex.persons {
-		if strings.HasPrefix(w, t) && len(w) <= len(t)+4 || strings.HasSuffix(w, t) {
+		// A prefix of at most four bytes' ending or a suffix; the first and
+		// last bytes rule most words out before any comparison.
+		if n := len(t); len(l) >= n && (l[0] == t[0] && len(l) <= n+4 && l[:n] == t || l[len(l)-1] == t[n-1] && l[len(l)-n:] == t) {
 			return true
 		}
 	}
-	return isTitle(w) || strings.HasSuffix(w, "årige") || strings.HasSuffix(w, "årig")
+	return strings.HasSuffix(l, "årige") || strings.HasSuffix(l, "årig")
 }
 
 // isOrgNoun reports whether the lower-case word l is itself one of the

@@ -187,16 +187,25 @@ func lookupWord(l string) wordInfo {
 	w := wordInfo{wordFlags: wordFlags{cls: classOf(l)}}
 	tail := tailOf(l)
 	w.title = hasTitleSuffix(tail)
-	if !w.title {
-		_, w.role = definiteTitle(tail)
-	}
-	w.role = w.role || w.title
+	stem, definite := definiteTitle(tail)
+	w.role = w.title || definite
 	w.org = orgSuffixed(l)
-	w.person = isPersonNoun(l)
+	if lower := strings.ToLower(l); lower == l {
+		// roleStem and isPersonNoun would lower-case l again and ask the
+		// questions just answered.
+		w.stem, w.stemDefinite = tail, false
+		if definite {
+			w.stem, w.stemDefinite = stem, true
+		}
+		w.person = personNoun(l) || w.title
+	} else {
+		// A capital that lower-casing to the same length missed (İ).
+		w.stem, w.stemDefinite = roleStem(l)
+		w.person = isPersonNoun(l)
+	}
 	w.adjective = isAdjective(l)
 	w.orgNoun = isOrgNoun(l)
 	w.roleModifier = roleModifiers[l]
-	w.stem, w.stemDefinite = roleStem(l)
 	w.barePlural = bareplural(w.wordFlags, l)
 	w.adjOrNoun = isAdjOrNoun(w.wordFlags, l)
 	w.head = isHead(w.wordFlags, l)
