@@ -107,14 +107,14 @@ type Extractor struct {
 	more sync.Pool // working memory idle does not keep
 }
 
-// keepWords bounds the working memory idle keeps: that grown by a text of
-// more than about 400 KB (a word table of 64 K words) goes to the pool.
-const keepWords = 1 << 16
+// keepText bounds the working memory idle keeps: memory that has read a
+// longer text (its tables sized for it) goes to the pool.
+const keepText = 400 << 10
 
 // get returns working memory for a text of n bytes: for a large text,
 // preferably memory that a large text has grown already.
 func (x *Extractor) get(n int) *scratch {
-	if n/6 > keepWords {
+	if n > keepText {
 		if s, ok := x.more.Get().(*scratch); ok {
 			return s
 		}
@@ -131,7 +131,7 @@ func (x *Extractor) get(n int) *scratch {
 }
 
 func (x *Extractor) put(s *scratch) {
-	if cap(s.doc.Words) <= keepWords {
+	if s.longest <= keepText {
 		select {
 		case x.idle <- s:
 			return
@@ -150,6 +150,9 @@ type scratch struct {
 	spk    speaker.Analyzer
 	links  attribution.Linker
 	direct []segment.Span
+	// longest is the length of the longest text the memory has read: its
+	// tables are sized for it.
+	longest int
 }
 
 // New returns an Extractor configured by opts.
@@ -192,6 +195,7 @@ func (x *Extractor) Extract(text string) ([]Record, error) {
 // ExtractContext is Extract that stops with ctx's error when ctx is done.
 func (x *Extractor) ExtractContext(ctx context.Context, text string) ([]Record, error) {
 	s := x.get(len(text))
+	s.longest = max(s.longest, len(text))
 	defer x.put(s)
 	return x.extractWith(ctx, s, text)
 }

@@ -64,7 +64,7 @@ func TestWorkingMemoryKept(t *testing.T) {
 		t.Error("the working memory was not reused after two collections, by another goroutine")
 	}
 
-	big := strings.Repeat(text+"\n\n", 2*keepWords*6/len(text)+1)
+	big := strings.Repeat(text+"\n\n", keepText/len(text)+1)
 	if _, err := x.Extract(big); err != nil {
 		t.Fatal(err)
 	}

@@ -95,8 +95,8 @@ func fillIndex(idx []int, pos, k int) []int {
 	return idx
 }
 
-// firstWord returns the index of the first word starting at or after pos.
-func (d *Doc) firstWord(pos int) int {
+// WordIndex returns the index of the first word starting at or after pos.
+func (d *Doc) WordIndex(pos int) int {
 	if pos <= 0 {
 		return 0
 	}
@@ -180,9 +180,9 @@ func (d *Doc) WordsIn(start, end int) []Span {
 // WordRange returns the indexes [i, j) in Words of the words wholly inside
 // [start, end).
 func (d *Doc) WordRange(start, end int) (i, j int) {
-	i = d.firstWord(start)
+	i = d.WordIndex(start)
 	// Of the words starting before end, only the last can reach past it.
-	j = d.firstWord(end)
+	j = d.WordIndex(end)
 	if j > i && d.Words[j-1].End > end {
 		j--
 	}
@@ -195,9 +195,6 @@ func (d *Doc) LowIn(start, end int) []string {
 	i, j := d.WordRange(start, end)
 	return d.Low[i:j:j]
 }
-
-// WordIndex returns the index of the first word starting at or after pos.
-func (d *Doc) WordIndex(pos int) int { return d.firstWord(pos) }
 
 // ParaSentences returns the sentences of paragraph i.
 func (d *Doc) ParaSentences(i int) []Sentence {
