@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -309,11 +310,6 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, size int, e
 }
 
 // processLine analyses one input line and returns its output line.
-//
-// The text field is checked for invalid UTF-8 before it is decoded, since
-// encoding/json would silently turn invalid bytes, and escaped surrogates
-// that do not form a pair ("\ud800"), into U+FFFD; both are reported as
-// invalid UTF-8 at the byte offset in the decoded text where they stand.
 func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine int) (out []byte, failed bool) {
 	fail := func(id json.RawMessage, format string, args ...any) ([]byte, bool) {
 		if !utf8.Valid(id) {
@@ -328,38 +324,15 @@ func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine i
 	if tooLong {
 		return fail(nil, "line longer than %d bytes", maxLine)
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(line, &fields); err != nil {
-		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
-			return fail(nil, "malformed line: want a JSON object")
-		}
-		return fail(nil, "malformed JSON: %v", err)
-	}
-	if fields == nil {
-		return fail(nil, "malformed line: want a JSON object")
-	}
+	fields, text, ok := readArticle(line)
 	id := fields["id"]
-	raw, ok := fields["text"]
-	switch {
-	case !ok:
-		return fail(id, `no "text" field`)
-	case len(raw) == 0 || raw[0] != '"':
-		return fail(id, `"text" is not a string`)
+	if !ok {
+		var failure string
+		if fields, id, text, failure = decodeArticle(line); failure != "" {
+			return fail(id, "%s", failure)
+		}
 	}
-	if i := textcheck.InvalidUTF8At([]byte(raw)); i >= 0 {
-		return fail(id, "text: %v", &citat.InputError{Offset: decodedLen(raw[:i]), Err: citat.ErrInvalidUTF8})
-	}
-	if i := unpairedSurrogate(raw); i >= 0 {
-		return fail(id, "text: %v (unpaired surrogate escape %s)", &citat.InputError{Offset: decodedLen(raw[:i]), Err: citat.ErrInvalidUTF8}, raw[i:i+6])
-	}
-	if i := textcheck.InvalidUTF8At(line); i >= 0 {
-		return fail(id, "invalid UTF-8 at byte %d of the line", i)
-	}
-	var text string
-	if err := json.Unmarshal(raw, &text); err != nil {
-		return fail(id, "text: %v", err)
-	}
-	if len(bytes.TrimSpace([]byte(text))) == 0 {
+	if strings.TrimSpace(text) == "" {
 		return fail(id, "text is empty")
 	}
 	recs, err := x.Extract(text)
@@ -379,6 +352,47 @@ func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine i
 		return fail(id, "%v", err)
 	}
 	return append(b, '\n'), false
+}
+
+// decodeArticle decodes an article line with encoding/json, for the lines
+// readArticle leaves to it. failure says what is wrong with the line, with
+// the id when it has one.
+//
+// The text field is checked for invalid UTF-8 before it is decoded, since
+// encoding/json would silently turn invalid bytes, and escaped surrogates
+// that do not form a pair ("\ud800"), into U+FFFD; both are reported as
+// invalid UTF-8 at the byte offset in the decoded text where they stand.
+func decodeArticle(line []byte) (fields map[string]json.RawMessage, id json.RawMessage, text, failure string) {
+	if err := json.Unmarshal(line, &fields); err != nil {
+		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+			return nil, nil, "", "malformed line: want a JSON object"
+		}
+		return nil, nil, "", fmt.Sprintf("malformed JSON: %v", err)
+	}
+	if fields == nil {
+		return nil, nil, "", "malformed line: want a JSON object"
+	}
+	id = fields["id"]
+	raw, ok := fields["text"]
+	switch {
+	case !ok:
+		return nil, id, "", `no "text" field`
+	case len(raw) == 0 || raw[0] != '"':
+		return nil, id, "", `"text" is not a string`
+	}
+	if i := textcheck.InvalidUTF8At([]byte(raw)); i >= 0 {
+		return nil, id, "", fmt.Sprintf("text: %v", &citat.InputError{Offset: decodedLen(raw[:i]), Err: citat.ErrInvalidUTF8})
+	}
+	if i := unpairedSurrogate(raw); i >= 0 {
+		return nil, id, "", fmt.Sprintf("text: %v (unpaired surrogate escape %s)", &citat.InputError{Offset: decodedLen(raw[:i]), Err: citat.ErrInvalidUTF8}, raw[i:i+6])
+	}
+	if i := textcheck.InvalidUTF8At(line); i >= 0 {
+		return nil, id, "", fmt.Sprintf("invalid UTF-8 at byte %d of the line", i)
+	}
+	if err := json.Unmarshal(raw, &text); err != nil {
+		return nil, id, "", fmt.Sprintf("text: %v", err)
+	}
+	return fields, id, text, ""
 }
 
 // decodedLen returns the length of the string that the start of a JSON
