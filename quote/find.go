@@ -102,6 +102,11 @@ func (f *finder) words(start, end int) []word {
 	return f.all[i:j:j]
 }
 
+// sentenceWords returns the words of s, sharing storage.
+func (f *finder) sentenceWords(s segment.Sentence) []word {
+	return f.all[s.FirstWord:s.EndWord:s.EndWord]
+}
+
 func (f *finder) addAttr(a Attribution) int {
 	f.res.Attributions = append(f.res.Attributions, a)
 	f.take(a.Span)

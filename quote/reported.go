@@ -232,7 +232,7 @@ func (f *finder) reported() {
 // too ("Han fortalte, hvordan …", "Hun spurgte, hvorfor …"): its question
 // word belongs to the quote, which runs from it to the end of the sentence.
 func (f *finder) clause(s segment.Sentence) bool {
-	ws := f.words(s.Start, s.End)
+	ws := f.sentenceWords(s)
 	bare := -1 // a complementiser that no reporting verb governs
 	for i := 1; i < len(ws); i++ {
 		c := f.text[ws[i].Start:ws[i].End]
@@ -373,7 +373,7 @@ func hasParticle(between []word, particle []string) bool {
 // er …"), final ("…, ifølge X.") or inside a sentence with no reporting
 // verb ("De nægtede ifølge X også at …").
 func (f *finder) according(s segment.Sentence) bool {
-	ws := f.words(s.Start, s.End)
+	ws := f.sentenceWords(s)
 	for i, w := range ws {
 		if w.lower() != "ifølge" || f.isTaken(w.Start) {
 			continue
@@ -428,7 +428,7 @@ func (f *finder) according(s segment.Sentence) bool {
 // X is who holds it. The writer's own "efter min opfattelse" attributes
 // nothing.
 func (f *finder) opinion(s segment.Sentence) bool {
-	ws := f.words(s.Start, s.End)
+	ws := f.sentenceWords(s)
 	if len(ws) < 4 || f.isTaken(ws[0].Start) {
 		return false
 	}
@@ -565,7 +565,7 @@ func (f *finder) bareTail(s segment.Sentence) {
 	if f.overlapsTaken(s.Start, s.End) {
 		return
 	}
-	ws := f.words(s.Start, s.End)
+	ws := f.sentenceWords(s)
 	if len(ws) < 5 {
 		return
 	}

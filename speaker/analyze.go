@@ -220,7 +220,7 @@ func (a *Analysis) collectNames(doc *segment.Doc) {
 		if doc.Stopped(si) {
 			return
 		}
-		ts := a.p.tokens(s.Start, s.End)
+		ts := a.p.sentenceTokens(s)
 		for i := 0; i < len(ts); {
 			if !(ts[i].cap || ts[i].role || ts[i].is(cDefiniteDet) && i+1 < len(ts) && ts[i+1].cap) {
 				i++
@@ -848,7 +848,7 @@ func (a *Analysis) adjacent(sa, sb int) bool {
 // its subject is then one who has the word, not merely one talked about.
 func (a *Analysis) speaks(i int) bool {
 	s := a.doc.Sentences[i]
-	for _, t := range a.p.tokens(s.Start, s.End) {
+	for _, t := range a.p.sentenceTokens(s) {
 		if !t.quoted && t.is(cReporting) {
 			return true
 		}

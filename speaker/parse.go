@@ -54,6 +54,12 @@ func (p *parser) tokens(start, end int) []tok {
 	return p.all[i:j:j]
 }
 
+// sentenceTokens returns the words of s, sharing storage.
+func (p *parser) sentenceTokens(s segment.Sentence) []tok {
+	i, j := min(s.FirstWord, len(p.all)), min(s.EndWord, len(p.all))
+	return p.all[i:j:j]
+}
+
 // isNameTok reports whether ts[i] can be part of a name.
 func (p *parser) isNameTok(ts []tok, i int) bool {
 	t := &ts[i]

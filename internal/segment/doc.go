@@ -12,6 +12,9 @@ import (
 type Sentence struct {
 	Span
 	Para int // index of its paragraph
+	// Words[FirstWord:EndWord] of the Doc are the words wholly inside the
+	// sentence: every stage reads sentence after sentence word by word.
+	FirstWord, EndWord int
 }
 
 // Doc is a segmented text: its paragraphs and sentences, in order. A Doc is
@@ -75,8 +78,11 @@ func (d *Doc) reset(text string, done <-chan struct{}) {
 	d.paraFirst[len(d.Paragraphs)] = len(d.Sentences)
 	d.wordAt = fillIndex(d.wordAt, len(d.Text), len(d.Words))
 	d.sentAt = slices.Grow(d.sentAt[:0], len(d.Text)>>blockShift+1)
-	for k, s := range d.Sentences {
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
 		d.sentAt = fillIndex(d.sentAt, s.Start, k)
+		i, j := d.WordRange(s.Start, s.End)
+		s.FirstWord, s.EndWord = i, j
 	}
 	d.sentAt = fillIndex(d.sentAt, len(d.Text), len(d.Sentences))
 }

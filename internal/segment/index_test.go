@@ -32,6 +32,19 @@ func checkIndex(t *testing.T, d *Doc) {
 			}
 		}
 	}
+	for k, s := range d.Sentences {
+		for _, w := range d.Words[s.FirstWord:s.EndWord] {
+			if w.Start < s.Start || w.End > s.End {
+				t.Fatalf("sentence %d %v has word %v", k, s.Span, w)
+			}
+		}
+		if before := s.FirstWord - 1; before >= 0 && d.Words[before].Start >= s.Start {
+			t.Fatalf("sentence %d %v misses word %v at its start", k, s.Span, d.Words[before])
+		}
+		if after := s.EndWord; after < len(d.Words) && d.Words[after].End <= s.End {
+			t.Fatalf("sentence %d %v misses word %v at its end", k, s.Span, d.Words[after])
+		}
+	}
 }
 
 func TestPositionIndex(t *testing.T) {

@@ -277,13 +277,13 @@ func appendSentences(out []Sentence, text string, start, end, para int) []Senten
 			i = j
 			continue
 		}
-		out = append(out, Sentence{Span{s, j}, para})
+		out = append(out, Sentence{Span: Span{s, j}, Para: para})
 		s = k
 		i = k
 	}
 	if s < end {
 		if ts, te := trimSpace(text, s, end); ts < te {
-			out = append(out, Sentence{Span{ts, te}, para})
+			out = append(out, Sentence{Span: Span{ts, te}, Para: para})
 		}
 	}
 	return out
