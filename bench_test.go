@@ -2,6 +2,9 @@ package citat_test
 
 import (
 	"context"
+	"encoding/json"
+	"flag"
+	"io"
 	"math/bits"
 	"os"
 	"path/filepath"
@@ -70,6 +73,80 @@ func BenchmarkExtract(b *testing.B) {
 	total := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N)
 	b.ReportMetric(total/float64(in), "B/in-B")
 	b.ReportMetric(float64(out)/float64(in), "out-B/in-B")
+}
+
+// archive names a JSON Lines file of articles ({"text": ...} a line) for
+// BenchmarkArchive: the bundled articles quote someone every 200 bytes,
+// several times as often as most news, so figures on one's own texts can
+// differ.
+var archive = flag.String("archive", "", "JSON Lines `file` of articles for BenchmarkArchive")
+
+// BenchmarkArchive measures Extract over the texts of -archive, as
+// BenchmarkExtract does over the bundled articles, with an Extractor that
+// has read them once; without -archive it is skipped. It also reports the
+// records per KB of text.
+func BenchmarkArchive(b *testing.B) {
+	if *archive == "" {
+		b.Skip("no -archive file of JSON Lines articles")
+	}
+	texts := readArchive(b, *archive)
+	in := totalBytes(texts)
+	b.SetBytes(in)
+	b.ReportAllocs()
+	x := citat.MustNew()
+	// A first pass teaches the Extractor the archive's words, as the first
+	// articles of a long batch run do.
+	for _, t := range texts {
+		if _, err := x.Extract(t); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var out, n int64
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		out, n = 0, 0
+		for _, t := range texts {
+			recs, err := x.Extract(t)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out += recordBytes(recs)
+			n += int64(len(recs))
+		}
+	}
+	runtime.ReadMemStats(&after)
+	total := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N)
+	b.ReportMetric(total/float64(in), "B/in-B")
+	b.ReportMetric(float64(out)/float64(in), "out-B/in-B")
+	b.ReportMetric(float64(n)/float64(in)*1024, "records/KB")
+}
+
+// readArchive returns the non-empty texts of a JSON Lines file.
+func readArchive(tb testing.TB, name string) []string {
+	tb.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	dec := json.NewDecoder(f)
+	for {
+		var a struct{ Text string }
+		if err := dec.Decode(&a); err == io.EOF {
+			break
+		} else if err != nil {
+			tb.Fatalf("%s: %v", name, err)
+		}
+		if strings.TrimSpace(a.Text) != "" {
+			texts = append(texts, a.Text)
+		}
+	}
+	if len(texts) == 0 {
+		tb.Fatalf("%s: no texts", name)
+	}
+	return texts
 }
 
 // recordBytes is the memory the records take as Extract allocates them:
