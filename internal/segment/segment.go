@@ -291,6 +291,14 @@ func appendSentences(out []Sentence, text string, start, end, para int) []Senten
 
 func skipSpaces(text string, i, end int) int {
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			// unicode.IsSpace's ASCII spaces: \t \n \v \f \r and ' '.
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if !unicode.IsSpace(r) {
 			break
@@ -316,6 +324,13 @@ func periodEnds(text string, start, dot, next, end int) bool {
 	// The word before the period, including inner periods (bl.a, A.P).
 	w := dot
 	for w > start {
+		if c := text[w-1]; c < utf8.RuneSelf {
+			if !asciiWord[c] && c != '.' && c != '/' {
+				break
+			}
+			w--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[start:w])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '/' {
 			w -= n
@@ -394,8 +409,9 @@ func appendWordsN(out []Span, text string, start, end, n int) []Span {
 // reads them, and whether it has an upper-case letter; s is end when no
 // word is left.
 func nextWord(text string, i, end int) (s, e int, upper bool) {
-	for i < end {
-		c := text[i]
+	t := text[:end]
+	for i < len(t) {
+		c := t[i]
 		if c < utf8.RuneSelf {
 			if asciiWord[c] {
 				break
@@ -403,39 +419,38 @@ func nextWord(text string, i, end int) (s, e int, upper bool) {
 			i++
 			continue
 		}
-		if n := latin1Letter(text, i, end); n > 0 {
+		if n := latin1Letter(t, i, end); n > 0 {
 			break
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := utf8.DecodeRuneInString(t[i:])
 		if isWordRune(r) {
 			break
 		}
 		i += n
 	}
-	if i >= end {
+	if i >= len(t) {
 		return end, end, false
 	}
 	s = i
-	for i < end {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if asciiWord[c] {
-				upper = upper || 'A' <= c && c <= 'Z'
-				i++
-				continue
-			}
-			// Space and most punctuation end the word at once.
-			if c != '-' && c != '.' && c != ',' && c != '\'' && c != '/' {
-				break
-			}
+	var caps byte // the classes of the ASCII letters and digits read
+	for i < len(t) {
+		k := byteClass[t[i]]
+		if k&classWord != 0 {
+			caps |= k
+			i++
+			continue
 		}
-		if n := latin1Letter(text, i, end); n > 0 {
+		// Space and most punctuation end the word at once.
+		if k&(classJoin|classHigh) == 0 {
+			break
+		}
+		if n := latin1Letter(t, i, end); n > 0 {
 			// U+00C0-U+00DE are the capitals.
-			upper = upper || text[i+1] <= 0x9E
+			upper = upper || t[i+1] <= 0x9E
 			i += n
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := utf8.DecodeRuneInString(t[i:])
 		if isWordRune(r) {
 			upper = upper || unicode.IsUpper(r) || unicode.IsTitle(r)
 			i += n
@@ -443,10 +458,10 @@ func nextWord(text string, i, end int) (s, e int, upper bool) {
 		}
 		if r == '-' || r == '.' || r == ',' || r == '\'' || r == '’' || r == '/' {
 			if i+n < end {
-				q, _ := utf8.DecodeRuneInString(text[i+n : end])
+				q, _ := utf8.DecodeRuneInString(t[i+n:])
 				ok := isWordRune(q)
 				if r == ',' || r == '/' {
-					p, _ := utf8.DecodeLastRuneInString(text[s:i])
+					p, _ := utf8.DecodeLastRuneInString(t[s:i])
 					ok = unicode.IsDigit(p) && unicode.IsDigit(q)
 				}
 				if ok {
@@ -457,14 +472,39 @@ func nextWord(text string, i, end int) (s, e int, upper bool) {
 		}
 		break
 	}
+	upper = upper || caps&classUpper != 0
 	e = i
-	if e < end && text[e] == '.' {
-		if _, ok := lookupAbbrev(text[s : e+1]); ok || isInitial(text[s:e]) || strings.Contains(text[s:e], ".") {
+	if e < end && t[e] == '.' {
+		if _, ok := lookupAbbrev(t[s : e+1]); ok || isInitial(t[s:e]) || strings.Contains(t[s:e], ".") {
 			e++
 		}
 	}
 	return s, e, upper
 }
+
+// The byte classes of nextWord.
+const (
+	classWord  = 1 << iota // an ASCII letter or digit
+	classUpper             // an ASCII capital
+	classJoin              // - . , ' /: may join the parts of a word
+	classHigh              // the lead or continuation byte of a longer rune
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classHigh
+		case 'A' <= c && c <= 'Z':
+			t[c] = classWord | classUpper
+		case asciiWord[c]:
+			t[c] = classWord
+		case c == '-' || c == '.' || c == ',' || c == '\'' || c == '/':
+			t[c] = classJoin
+		}
+	}
+	return t
+}()
 
 // latin1Letter returns 2 when text[i:] starts with a letter of U+00C0-U+00FF
 // (æ, ø, å, é, ü, ...), the common case of non-ASCII in Danish, and 0
