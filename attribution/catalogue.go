@@ -138,16 +138,16 @@ var cueWords = map[string]bool{"til": true, "ifølge": true, "på": true, "i": t
 
 // Find returns the outlets named in [start, end) of text, in order.
 func (c *Catalogue) Find(text string, start, end int) []Match {
-	return c.find(text, segment.Words(text, start, end))
-}
-
-// find matches the outlets among the words ws of text.
-func (c *Catalogue) find(text string, ws []segment.Span) []Match {
+	spans := segment.Words(text, start, end)
+	ws := make([]segment.Word, len(spans))
+	for i, sp := range spans {
+		ws[i].Span = sp
+	}
 	return c.appendFind(nil, text, ws)
 }
 
 // appendFind appends the outlets among the words ws of text to out.
-func (c *Catalogue) appendFind(out []Match, text string, ws []segment.Span) []Match {
+func (c *Catalogue) appendFind(out []Match, text string, ws []segment.Word) []Match {
 	for i := 0; i < len(ws); i++ {
 		w := text[ws[i].Start:ws[i].End]
 		best, bestLen := -1, 0
@@ -224,14 +224,14 @@ func (c *Catalogue) candidates(w string) []variant {
 
 // joinWords writes the words ws of text with one space between them, so
 // that a name matched across a line break or a dash reads as one name.
-func joinWords(text string, ws []segment.Span) string {
+func joinWords(text string, ws []segment.Word) string {
 	if len(ws) == 1 || text[ws[0].Start:ws[len(ws)-1].End] == strings.Join(wordStrings(text, ws), " ") {
 		return strings.TrimSuffix(text[ws[0].Start:ws[len(ws)-1].End], ".")
 	}
 	return strings.TrimSuffix(strings.Join(wordStrings(text, ws), " "), ".")
 }
 
-func wordStrings(text string, ws []segment.Span) []string {
+func wordStrings(text string, ws []segment.Word) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
 		out[i] = text[w.Start:w.End]

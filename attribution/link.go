@@ -175,7 +175,7 @@ type linker struct {
 
 // find matches the outlets among the words ws, in storage that the next
 // call reuses.
-func (l *linker) find(ws []Span) []Match {
+func (l *linker) find(ws []segment.Word) []Match {
 	l.matches = l.cat.appendFind(l.matches[:0], l.text, ws)
 	return l.matches
 }
@@ -417,9 +417,9 @@ func (l *linker) resolveAttr(a quote.Attribution) attrInfo {
 // article last named as a source: "Det skriver Nordjyske. … siger han til
 // avisen."
 func (l *linker) mediumNoun(sp Span) *Source {
-	ws, low := l.doc.WordsIn(sp.Start, sp.End), l.doc.LowIn(sp.Start, sp.End)
+	ws := l.doc.WordsIn(sp.Start, sp.End)
 	for i := 1; i < len(ws); i++ {
-		prev, w := low[i-1], low[i]
+		prev, w := ws[i-1].Low, ws[i].Low
 		kinds, ok := backNouns[w]
 		if !ok || prev != "til" && prev != "for" && prev != "ifølge" {
 			continue
@@ -428,7 +428,7 @@ func (l *linker) mediumNoun(sp Span) *Source {
 		for k := len(l.media) - 1; k >= 0; k-- {
 			m := l.media[k]
 			if slices.Contains(kinds, m.Kind) && !(m.Kind == UnknownMedium && isBroadcastName(m.Name) != slices.Contains(kinds, Broadcaster)) {
-				m.Mention, m.Inherited = ws[i], false
+				m.Mention, m.Inherited = ws[i].Span, false
 				return l.sources.new(m)
 			}
 		}
@@ -462,16 +462,16 @@ func (l *linker) sourceIn(sp, subj Span) *Source {
 	// An outlet the catalogue lacks: after "til" or "ifølge", a name with
 	// a media word ("Vejle Amts Avis"), or a name after a common noun for
 	// a medium ("til radioen France-Info", "ifølge avisen Le Soir").
-	ws, low := l.doc.WordsIn(sp.Start, sp.End), l.doc.LowIn(sp.Start, sp.End)
+	ws := l.doc.WordsIn(sp.Start, sp.End)
 	for i, w := range ws {
-		lw := low[i]
+		lw := w.Low
 		if lw != "til" && lw != "ifølge" && lw != "i" && lw != "på" {
 			continue
 		}
 		if u, ok := UnlistedAt(l.text, w.End, sp.End); ok && (lw == "til" || lw == "ifølge") {
 			return l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 		}
-		if i+2 < len(ws) && mediaNouns[low[i+1]] {
+		if i+2 < len(ws) && mediaNouns[ws[i+1].Low] {
 			if u, ok := capitalisedAt(l.text, ws[i+2:]); ok {
 				return l.sources.new(Source{Name: l.text[u.Start:u.End], Kind: UnknownMedium, Mention: u})
 			}
@@ -489,7 +489,7 @@ var mediaNouns = map[string]bool{
 }
 
 // capitalisedAt returns the run of capitalised words at the start of ws.
-func capitalisedAt(text string, ws []Span) (Span, bool) {
+func capitalisedAt(text string, ws []segment.Word) (Span, bool) {
 	k := 0
 	for k < len(ws) && k < 4 {
 		r, _ := utf8.DecodeRuneInString(text[ws[k].Start:])

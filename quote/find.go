@@ -19,7 +19,6 @@ type finder struct {
 	// taken marks byte ranges already explained: direct quotes and
 	// attribution phrases. Reported speech is not looked for inside them.
 	taken [][]Span
-	all   []word // every word of the document
 	// byPara lists the quotes found so far by the paragraph they start in.
 	byPara [][]int
 	// scare holds text in quote marks that no cue governs; reported
@@ -83,10 +82,6 @@ func (f *finder) reset(doc *segment.Doc) {
 	}
 	f.taken = f.taken[:0]
 	f.scare = f.scare[:0]
-	f.all = slices.Grow(f.all[:0], len(doc.Words))
-	for i, sp := range doc.Words {
-		f.all = append(f.all, word{sp, doc.Low[i]})
-	}
 }
 
 // resize returns s with length n, reusing its storage; the elements it
@@ -97,14 +92,13 @@ func resize[S ~[]E, E any](s S, n int) S {
 
 // words returns the words wholly inside [start, end), sharing storage.
 func (f *finder) words(start, end int) []word {
-	// f.all holds the Doc's words, one for one.
 	i, j := f.doc.WordRange(start, end)
-	return f.all[i:j:j]
+	return f.doc.Words[i:j:j]
 }
 
 // sentenceWords returns the words of s, sharing storage.
 func (f *finder) sentenceWords(s segment.Sentence) []word {
-	return f.all[s.FirstWord:s.EndWord:s.EndWord]
+	return f.doc.Words[s.FirstWord:s.EndWord:s.EndWord]
 }
 
 func (f *finder) addAttr(a Attribution) int {
@@ -258,7 +252,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if !ok || !isLowerWord(f.text, w) {
 		return Attribution{}, false
 	}
-	v, ok := LookupVerb(w.low)
+	v, ok := LookupVerb(w.Low)
 	if !ok || v.Class == Naming || len(v.Particle) > 0 {
 		return Attribution{}, false
 	}
@@ -267,7 +261,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if v.Lemma == "lyde" {
 		// "lyder det (kort) fra X"
 		d, ok := f.nextWord(w.End, end)
-		if !ok || d.lower() != "det" {
+		if !ok || d.Low != "det" {
 			return Attribution{}, false
 		}
 		fra := -1
@@ -277,7 +271,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 			if !ok {
 				break
 			}
-			if x.lower() == "fra" {
+			if x.Low == "fra" {
 				fra = x.End
 				break
 			}
@@ -300,7 +294,7 @@ func (f *finder) parseTail(i, end int) (Attribution, bool) {
 	if !looksLikeSubject(f.text, s, ahead...) {
 		return Attribution{}, false
 	}
-	if negations[s.lower()] {
+	if negations[s.Low] {
 		a.Negated = true
 	}
 	tailEnd := f.sentenceEnd(w.Start, end)
@@ -430,7 +424,7 @@ func (f *finder) byline(m marked) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	ws := f.words(p.Start, p.End)
-	if len(ws) < 2 || len(ws) > 20 || !ws[0].capitalized(f.text) {
+	if len(ws) < 2 || len(ws) > 20 || !capitalized(ws[0], f.text) {
 		return Attribution{}, false
 	}
 	comma := false
@@ -489,7 +483,7 @@ func (f *finder) colonIntro(m marked) (Attribution, bool) {
 	ws := f.words(intro.Start, intro.End)
 	for i := len(ws) - 1; i >= 0; i-- {
 		w := ws[i]
-		if v, ok := LookupVerb(w.low); ok && isLowerWord(f.text, w) && v.Class != Naming && len(v.Particle) == 0 {
+		if v, ok := LookupVerb(w.Low); ok && isLowerWord(f.text, w) && v.Class != Naming && len(v.Particle) == 0 {
 			a.Cue, a.Verb = w.Span, v.Lemma
 			// The speaker is the subject of the clause of that verb:
 			// "…, hvor kunden siger:".
@@ -519,7 +513,7 @@ func (f *finder) apposition(start, end int) bool {
 		return false
 	}
 	ws := f.words(start, start+k)
-	return len(ws) > 0 && ws[0].capitalized(f.text) && len(ws) <= 4
+	return len(ws) > 0 && capitalized(ws[0], f.text) && len(ws) <= 4
 }
 
 // subheading reports whether paragraph p is a subheading: at most four
@@ -549,9 +543,9 @@ func (f *finder) afterword(m marked) (Attribution, bool) {
 	}
 	var cue Span
 	switch {
-	case ws[0].lower() == "såvidt":
+	case ws[0].Low == "såvidt":
 		cue = ws[0].Span
-	case ws[0].lower() == "så" && ws[1].lower() == "vidt":
+	case ws[0].Low == "så" && ws[1].Low == "vidt":
 		cue = Span{Start: ws[0].Start, End: ws[1].End}
 	default:
 		return Attribution{}, false
@@ -565,7 +559,7 @@ func (f *finder) afterword(m marked) (Attribution, bool) {
 	named := false
 	whoWords := f.words(who.Start, who.End)
 	for _, w := range whoWords[:min(3, len(whoWords))] {
-		if w.capitalized(f.text) {
+		if capitalized(w, f.text) {
 			named = true
 			break
 		}
@@ -617,15 +611,15 @@ func (f *finder) namingAfter(m marked) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	ws := f.words(i, end)
-	if len(ws) < 4 || ws[0].lower() != "som" {
+	if len(ws) < 4 || ws[0].Low != "som" {
 		return Attribution{}, false
 	}
 	for k := 2; k < len(ws) && k < 5; k++ {
-		v, ok := LookupVerb(ws[k].low)
+		v, ok := LookupVerb(ws[k].Low)
 		if !ok || !isLowerWord(f.text, ws[k]) || v.Class != Naming && v.Lemma != "sige" && v.Lemma != "skrive" {
 			continue
 		}
-		if k+1 >= len(ws) || ws[k+1].lower() != "det" {
+		if k+1 >= len(ws) || ws[k+1].Low != "det" {
 			return Attribution{}, false
 		}
 		who := Span{Start: ws[1].Start, End: ws[k].Start}
@@ -640,7 +634,7 @@ func (f *finder) naming(m marked) (Attribution, bool) {
 	s := f.sentenceOf(m.open)
 	ws := f.words(s.Start, m.open)
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-12; i-- {
-		v, ok := LookupVerb(ws[i].low)
+		v, ok := LookupVerb(ws[i].Low)
 		if !ok || v.Class != Naming || !hasParticle(ws[i+1:], v.Particle) {
 			continue
 		}

@@ -22,12 +22,12 @@ func (f *finder) pickups() {
 		if len(ws) < 3 {
 			continue
 		}
-		w0 := ws[0].lower()
-		if w0 != "det" && w0 != "dette" && w0 != "sådan" && w0 != "således" || !ws[0].capitalized(f.text) {
+		w0 := ws[0].Low
+		if w0 != "det" && w0 != "dette" && w0 != "sådan" && w0 != "således" || !capitalized(ws[0], f.text) {
 			continue
 		}
-		v, ok := LookupVerb(ws[1].low)
-		if !ok || v.Class == Naming || v.Class == TailOnly || !isLowerWord(f.text, ws[1]) || notPickup[ws[2].lower()] {
+		v, ok := LookupVerb(ws[1].Low)
+		if !ok || v.Class == Naming || v.Class == TailOnly || !isLowerWord(f.text, ws[1]) || notPickup[ws[2].Low] {
 			continue
 		}
 		if f.isTaken(s.Start) {
@@ -208,11 +208,11 @@ func (f *finder) reported() {
 		}
 		// A fronted "Ifølge X" governs the whole sentence, at-clauses in it
 		// included.
-		if w, ok := f.nextWord(s.Start, s.End); ok && w.lower() == "ifølge" {
+		if w, ok := f.nextWord(s.Start, s.End); ok && w.Low == "ifølge" {
 			if f.according(s) {
 				continue
 			}
-		} else if ok && w.lower() == "efter" && f.opinion(s) {
+		} else if ok && w.Low == "efter" && f.opinion(s) {
 			continue
 		}
 		if f.clause(s) {
@@ -238,7 +238,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 		c := f.text[ws[i].Start:ws[i].End]
 		// "historie om, hvad der skete": a question word after a
 		// preposition opens its object, not a question.
-		wh := len(c) > 2 && c[0] == 'h' && c[1] == 'v' && questionWords[c] && !prepositions[ws[i-1].lower()]
+		wh := len(c) > 2 && c[0] == 'h' && c[1] == 'v' && questionWords[c] && !prepositions[ws[i-1].Low]
 		if c != "at" && c != "om" && c != "hvorvidt" && !wh {
 			continue
 		}
@@ -250,11 +250,11 @@ func (f *finder) clause(s segment.Sentence) bool {
 		vi := -1
 		var verb Verb
 		for k := i - 1; k >= 0 && k >= i-16; k-- {
-			l := ws[k].lower()
+			l := ws[k].Low
 			if l == "at" {
 				break
 			}
-			v, ok := LookupVerb(ws[k].low)
+			v, ok := LookupVerb(ws[k].Low)
 			if !ok || v.Class == Naming || v.Class == TailOnly {
 				continue
 			}
@@ -287,16 +287,16 @@ func (f *finder) clause(s segment.Sentence) bool {
 			continue
 		}
 		// "ønsker at fastslå, om …": an infinitive reports no speech.
-		if f.isTaken(ws[vi].Start) || vi > 0 && ws[vi-1].lower() == "at" {
+		if f.isTaken(ws[vi].Start) || vi > 0 && ws[vi-1].Low == "at" {
 			continue
 		}
 		neg := false
 		for _, w := range ws[vi+1 : i] {
-			if negations[w.lower()] {
+			if negations[w.Low] {
 				neg = true
 			}
 		}
-		if vi > 0 && negations[ws[vi-1].lower()] {
+		if vi > 0 && negations[ws[vi-1].Low] {
 			neg = true
 		}
 		// "Bush har endnu ikke meddelt, om han kommer": nothing was said.
@@ -313,8 +313,8 @@ func (f *finder) clause(s segment.Sentence) bool {
 		// The cue inside a subordinate clause ("…, efter at Karl Holm
 		// forud havde sagt, at …") has its subject in that clause.
 		for k := vi - 1; k > 0; k-- {
-			l := ws[k].lower()
-			if clauseOpeners[l] || l == "at" && (ws[k-1].lower() == "efter" || ws[k-1].lower() == "før" || ws[k-1].lower() == "inden" || ws[k-1].lower() == "uden") {
+			l := ws[k].Low
+			if clauseOpeners[l] || l == "at" && (ws[k-1].Low == "efter" || ws[k-1].Low == "før" || ws[k-1].Low == "inden" || ws[k-1].Low == "uden") {
 				who.Start = ws[k].End
 				break
 			}
@@ -323,7 +323,7 @@ func (f *finder) clause(s segment.Sentence) bool {
 			// ønsket at kommentere, men oplyser, at").
 			if (l == "og" || l == "men") && commaBefore(f.text, ws[k-1].End, ws[k].Start) {
 				for _, w := range ws[k+1 : vi] {
-					if w.capitalized(f.text) || subjectPronouns[w.lower()] || determiners[w.lower()] {
+					if capitalized(w, f.text) || subjectPronouns[w.Low] || determiners[w.Low] {
 						who.Start = ws[k].End
 						break
 					}
@@ -358,7 +358,7 @@ func hasParticle(between []word, particle []string) bool {
 	// The particle words must appear in order between verb and clause.
 	k := 0
 	for _, w := range between {
-		l := w.lower()
+		l := w.Low
 		if !isASCII(l) {
 			l = norm.NFC.String(l)
 		}
@@ -375,7 +375,7 @@ func hasParticle(between []word, particle []string) bool {
 func (f *finder) according(s segment.Sentence) bool {
 	ws := f.sentenceWords(s)
 	for i, w := range ws {
-		if w.lower() != "ifølge" || f.isTaken(w.Start) {
+		if w.Low != "ifølge" || f.isTaken(w.Start) {
 			continue
 		}
 		npEnd := f.npEnd(ws, i+1)
@@ -406,7 +406,7 @@ func (f *finder) according(s segment.Sentence) bool {
 			// Inside the sentence: a source when a reporting verb governs
 			// the sentence, else the whole sentence is the claim.
 			for _, x := range ws {
-				if v, ok := LookupVerb(x.low); ok && v.Class != Naming && isLowerWord(f.text, x) {
+				if v, ok := LookupVerb(x.Low); ok && v.Class != Naming && isLowerWord(f.text, x) {
 					return false
 				}
 			}
@@ -433,17 +433,17 @@ func (f *finder) opinion(s segment.Sentence) bool {
 		return false
 	}
 	k := 1
-	for k < len(ws) && k < 6 && ws[k].lower() != "opfattelse" && !commaBefore(f.text, ws[k-1].End, ws[k].Start) {
+	for k < len(ws) && k < 6 && ws[k].Low != "opfattelse" && !commaBefore(f.text, ws[k-1].End, ws[k].Start) {
 		k++
 	}
-	if k == 1 || k >= len(ws) || ws[k].lower() != "opfattelse" || commaBefore(f.text, ws[k-1].End, ws[k].Start) {
+	if k == 1 || k >= len(ws) || ws[k].Low != "opfattelse" || commaBefore(f.text, ws[k-1].End, ws[k].Start) {
 		return false
 	}
 	// The owner, a genitive or a possessive pronoun: the speaker stage
 	// reads "hendes opfattelse" as "hun" and "Mette Holms" as Mette Holm.
 	owner := ws[k-1]
 	who := Span{Start: ws[1].Start, End: owner.End}
-	switch l := owner.lower(); {
+	switch l := owner.Low; {
 	case ownerPronouns[l]:
 		who.End = ws[k].End
 	case !strings.HasSuffix(l, "s") || len(l) <= 2:
@@ -484,7 +484,7 @@ func (f *finder) npEnd(ws []word, i int) int {
 	if i >= len(ws) {
 		return 0
 	}
-	if objectPronouns[ws[i].lower()] {
+	if objectPronouns[ws[i].Low] {
 		return ws[i].End
 	}
 	end := 0
@@ -492,17 +492,17 @@ func (f *finder) npEnd(ws []word, i int) int {
 	k := i
 	for ; k < len(ws) && k < i+8; k++ {
 		w := ws[k]
-		l := w.lower()
+		l := w.Low
 		if k > i && f.text[ws[k-1].End] == ',' {
 			break
 		}
 		// A capitalised genitive before a noun ("Ukraines luftvåben") is
 		// part of the phrase, not its name.
-		if w.capitalized(f.text) && !sawName && k+1 < len(ws) && !ws[k+1].capitalized(f.text) && !prepositions[ws[k+1].lower()] && !finiteVerbs[ws[k+1].lower()] && (l[len(l)-1] == 's') && f.text[w.End] == ' ' {
+		if capitalized(w, f.text) && !sawName && k+1 < len(ws) && !capitalized(ws[k+1], f.text) && !prepositions[ws[k+1].Low] && !finiteVerbs[ws[k+1].Low] && (l[len(l)-1] == 's') && f.text[w.End] == ' ' {
 			end = w.End
 			continue
 		}
-		if w.capitalized(f.text) || sawName && (l == "von" || l == "der" || l == "de" || l == "van" || l == "la") {
+		if capitalized(w, f.text) || sawName && (l == "von" || l == "der" || l == "de" || l == "van" || l == "la") {
 			sawName = true
 			end = w.End
 			continue
@@ -515,13 +515,13 @@ func (f *finder) npEnd(ws []word, i int) int {
 		}
 		if prepositions[l] && k > i {
 			// A prepositional phrase inside the role: "guvernøren i X".
-			if k+1 < len(ws) && ws[k+1].capitalized(f.text) {
+			if k+1 < len(ws) && capitalized(ws[k+1], f.text) {
 				continue
 			}
 			break
 		}
 		end = w.End
-		if definite(l) && !(k+1 < len(ws) && (ws[k+1].capitalized(f.text) || prepositions[ws[k+1].lower()] && k+2 < len(ws) && ws[k+2].capitalized(f.text))) {
+		if definite(l) && !(k+1 < len(ws) && (capitalized(ws[k+1], f.text) || prepositions[ws[k+1].Low] && k+2 < len(ws) && capitalized(ws[k+2], f.text))) {
 			break
 		}
 	}
@@ -534,7 +534,7 @@ func (f *finder) npEnd(ws []word, i int) int {
 				break
 			}
 		}
-		if n >= 0 && (ws[n].capitalized(f.text) || ws[n].lower() == "der" || ws[n].lower() == "som") {
+		if n >= 0 && (capitalized(ws[n], f.text) || ws[n].Low == "der" || ws[n].Low == "som") {
 			for j := n; j < len(ws) && j < n+12; j++ {
 				if ws[j].End < len(f.text) && f.text[ws[j].End] == ',' {
 					return ws[j].End + 1
@@ -569,7 +569,7 @@ func (f *finder) bareTail(s segment.Sentence) {
 	if len(ws) < 5 {
 		return
 	}
-	if subordinators[ws[0].lower()] {
+	if subordinators[ws[0].Low] {
 		return
 	}
 	for i := 3; i < len(ws); i++ {
@@ -618,7 +618,7 @@ func (f *finder) parentheticalEnd(t Attribution) int {
 			continue
 		}
 		n := ws[k+1]
-		if isLowerWord(f.text, n) && !clauseGoesOn[n.lower()] && len(ws)-(k+1) >= 3 {
+		if isLowerWord(f.text, n) && !clauseGoesOn[n.Low] && len(ws)-(k+1) >= 3 {
 			return ws[k].End
 		}
 		return 0

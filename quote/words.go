@@ -44,16 +44,11 @@ func set(words string) map[string]bool {
 	return m
 }
 
-// word is a word of the text with its position.
-type word struct {
-	segment.Span
-	low string // the word in lower case
-}
-
-func (w word) lower() string { return w.low }
+// word is a word of the text with its position and lower-case form.
+type word = segment.Word
 
 // capitalized reports whether w, a word of text, starts with a capital.
-func (w word) capitalized(text string) bool {
+func capitalized(w word, text string) bool {
 	r, _ := utf8.DecodeRuneInString(text[w.Start:w.End])
 	return unicode.IsUpper(r)
 }
@@ -71,10 +66,10 @@ func (f *finder) nextWord(i, end int) (word, bool) {
 		return word{}, false
 	}
 	k := f.doc.WordIndex(i)
-	if k >= len(f.all) || f.all[k].Start != i || f.all[k].End > end {
+	if k >= len(f.doc.Words) || f.doc.Words[k].Start != i || f.doc.Words[k].End > end {
 		return word{}, false
 	}
-	return f.all[k], true
+	return f.doc.Words[k], true
 }
 
 func skipSpace(text string, i, end int) int {
@@ -93,12 +88,12 @@ func skipSpace(text string, i, end int) int {
 // vagtchefen", "siger Mette Frederiksen", "siger politiinspektør Anne Holm",
 // "udbrød topmødets præsident, Aserbajdsjans miljøminister …").
 func looksLikeSubject(text string, w word, rest ...word) bool {
-	l := w.lower()
-	if subjectPronouns[l] || determiners[l] || w.capitalized(text) {
+	l := w.Low
+	if subjectPronouns[l] || determiners[l] || capitalized(w, text) {
 		return true
 	}
 	for _, n := range rest {
-		if n.End > n.Start && n.capitalized(text) {
+		if n.End > n.Start && capitalized(n, text) {
 			return true
 		}
 	}

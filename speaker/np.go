@@ -312,14 +312,13 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// appendTokens appends the tokens of spans to out; low holds the
-// lower-case form of each span.
-func appendTokens(out []tok, text string, spans []segment.Span, low []string, known *words) []tok {
-	out = slices.Grow(out, len(spans))
-	for k, sp := range spans {
+// appendTokens appends the tokens of the words ws of text to out.
+func appendTokens(out []tok, text string, ws []segment.Word, known *words) []tok {
+	out = slices.Grow(out, len(ws))
+	for _, sp := range ws {
 		out = out[:len(out)+1]
 		t := &out[len(out)-1]
-		t.Span, t.low = sp, low[k]
+		t.Span, t.low = sp.Span, sp.Low
 		s := text[sp.Start:sp.End]
 		w := known.info(s, t.low)
 		t.w, t.wordFlags = w, w.wordFlags

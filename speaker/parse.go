@@ -32,7 +32,7 @@ func (p *parser) reset(doc *segment.Doc) {
 			break
 		}
 		j := min(i+4096, len(doc.Words))
-		p.all = appendTokens(p.all, doc.Text, doc.Words[i:j], doc.Low[i:j], &p.known)
+		p.all = appendTokens(p.all, doc.Text, doc.Words[i:j], &p.known)
 	}
 }
 

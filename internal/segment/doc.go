@@ -24,13 +24,8 @@ type Doc struct {
 	Text       string
 	Paragraphs []Paragraph
 	Sentences  []Sentence
-	Words      []Span // every word of every paragraph, in order
-	// Low holds each word of Words in lower case, with every rune at its
-	// byte length in Text (letters whose lower case has another length in
-	// UTF-8, rare outside Turkish, are left as they are). A word with no
-	// capital in it is its own slice of Text.
-	Low       []string
-	paraFirst []int // index of each paragraph's first sentence
+	Words      []Word // every word of every paragraph, in order
+	paraFirst  []int  // index of each paragraph's first sentence
 	// wordAt and sentAt index the words and sentences by position: entry b
 	// is the index of the first word (sentence) starting at or after
 	// b<<blockShift, so that a look-up reads one entry and walks the few
@@ -63,7 +58,6 @@ func (d *Doc) reset(text string, done <-chan struct{}) {
 	// sentence; sizing for that spares most of the regrowing.
 	d.Words = slices.Grow(d.Words[:0], len(text)/6+8)
 	d.wordAt = slices.Grow(d.wordAt[:0], len(text)>>blockShift+1)
-	d.Low = slices.Grow(d.Low[:0], len(text)/6+8)
 	d.Sentences = slices.Grow(d.Sentences[:0], len(text)/90+8)
 	for i, p := range d.Paragraphs {
 		if d.Stopped(i) {
@@ -129,8 +123,7 @@ func (d *Doc) appendWords(start, end int) {
 			w = d.lower(w)
 		}
 		d.wordAt = fillIndex(d.wordAt, s, len(d.Words))
-		d.Words = append(d.Words, Span{s, e})
-		d.Low = append(d.Low, w)
+		d.Words = append(d.Words, Word{Span{s, e}, w})
 		i = e
 	}
 }
@@ -178,7 +171,7 @@ func lowerSameLength(text string) string {
 
 // WordsIn returns the words that lie wholly inside [start, end), sharing
 // the Doc's storage.
-func (d *Doc) WordsIn(start, end int) []Span {
+func (d *Doc) WordsIn(start, end int) []Word {
 	i, j := d.WordRange(start, end)
 	return d.Words[i:j:j]
 }
@@ -193,13 +186,6 @@ func (d *Doc) WordRange(start, end int) (i, j int) {
 		j--
 	}
 	return i, max(i, j)
-}
-
-// LowIn returns the lower-case forms of the words [Doc.WordsIn] returns
-// for the same range, sharing the Doc's storage.
-func (d *Doc) LowIn(start, end int) []string {
-	i, j := d.WordRange(start, end)
-	return d.Low[i:j:j]
 }
 
 // ParaSentences returns the sentences of paragraph i.

@@ -31,13 +31,13 @@ func TestLowerForms(t *testing.T) {
 	text := "Ærø og ØRESUND, iPhone-salget og DR. İstanbul 3F."
 	d := New(text)
 	var got []string
-	for i, w := range d.Words {
-		got = append(got, d.Low[i])
+	for _, w := range d.Words {
+		got = append(got, w.Low)
 		s := text[w.Start:w.End]
-		if len(d.Low[i]) != len(s) {
-			t.Errorf("%q: lower-case form %q has another length", s, d.Low[i])
+		if len(w.Low) != len(s) {
+			t.Errorf("%q: lower-case form %q has another length", s, w.Low)
 		}
-		if strings.IndexFunc(s, unicode.IsUpper) < 0 && unsafe.StringData(d.Low[i]) != unsafe.StringData(s) {
+		if strings.IndexFunc(s, unicode.IsUpper) < 0 && unsafe.StringData(w.Low) != unsafe.StringData(s) {
 			t.Errorf("%q: a word without a capital was copied", s)
 		}
 	}

@@ -367,9 +367,14 @@ func startsSentence(text string, i, end int) bool {
 	return unicode.IsUpper(r)
 }
 
-// Word is a token of letters and digits; Start and End are byte offsets.
+// Word is a word of a Doc.
 type Word struct {
 	Span
+	// Low is the word in lower case, with every rune at its byte length in
+	// the text (letters whose lower case has another length in UTF-8, rare
+	// outside Turkish, are left as they are). A word with no capital in it
+	// is its own slice of the text.
+	Low string
 }
 
 // Words returns the words in [start, end): maximal runs of letters, digits
