@@ -28,9 +28,7 @@ func writeFormat(w io.Writer, format, name, text string, recs []citat.Record) er
 	case "text":
 		return writeTable(w, recs)
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(recs)
+		return writeJSONArray(w, recs)
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		for _, r := range recs {
@@ -49,6 +47,34 @@ func writeFormat(w io.Writer, format, name, text string, recs []citat.Record) er
 		return render.Page(w, pageTitle(name, text), text, recs)
 	}
 	return fmt.Errorf("unknown format %q", format)
+}
+
+// writeJSONArray writes recs as an indented JSON array, byte for byte as
+// a json.Encoder with SetIndent("", "  ") would, but a record at a time:
+// the Encoder builds the whole array in memory, twice, which for a large
+// text took more memory than its analysis.
+func writeJSONArray(w io.Writer, recs []citat.Record) error {
+	if len(recs) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	buf := []byte("[\n  ")
+	for i, r := range recs {
+		if i > 0 {
+			buf = append(buf, ",\n  "...)
+		}
+		b, err := json.MarshalIndent(r, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		buf = append(buf, b...)
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		buf = buf[:0]
+	}
+	_, err := io.WriteString(w, "\n]\n")
+	return err
 }
 
 func writeTable(w io.Writer, recs []citat.Record) error {

@@ -114,6 +114,26 @@ func TestJSONFormats(t *testing.T) {
 	}
 }
 
+// TestJSONArray checks that -format json, written a record at a time, is
+// byte for byte what json.Encoder writes for the whole array.
+func TestJSONArray(t *testing.T) {
+	_, recs := fixture(t)
+	for _, recs := range [][]citat.Record{recs, recs[:1], {}} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(recs); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSONArray(&got, recs); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			t.Errorf("%d records (-json.Encoder +writeJSONArray):\n%s", len(recs), diff)
+		}
+	}
+}
+
 func TestCSV(t *testing.T) {
 	_, recs := fixture(t)
 	out := formatFixture(t, "csv")
