@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -98,6 +99,9 @@ func stringEnd(b []byte, i int) (end int, escaped bool) {
 		return -1, false
 	}
 	for i++; i < len(b); i++ {
+		if !jsonSpecial[b[i]] {
+			continue
+		}
 		switch c := b[i]; {
 		case c == '"':
 			return i + 1, escaped
@@ -166,6 +170,17 @@ func valueEnd(b []byte, i int) int {
 	return i
 }
 
+// jsonSpecial marks the bytes a JSON string literal's scan must stop at:
+// its closing quote, an escape, or a control character, which may not
+// stand there unescaped.
+var jsonSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // hex4 decodes the four hex digits at b[i:].
 func hex4(b []byte, i int) (rune, bool) {
 	if i+4 > len(b) {
@@ -193,22 +208,21 @@ func hex4(b []byte, i int) (rune, bool) {
 // which encoding/json would turn into U+FFFD and batch mode reports.
 func unquote(lit []byte) (string, bool) {
 	body := lit[1 : len(lit)-1]
-	i := 0
-	for i < len(body) && body[i] != '\\' {
-		i++
-	}
-	if i == len(body) {
+	i := bytes.IndexByte(body, '\\')
+	if i < 0 {
 		return string(body), true
 	}
 	out := make([]byte, i, len(body))
 	copy(out, body)
 	for i < len(body) {
-		c := body[i]
-		if c != '\\' {
-			out = append(out, c)
-			i++
-			continue
+		// The text between escapes, in one copy.
+		k := bytes.IndexByte(body[i:], '\\')
+		if k < 0 {
+			out = append(out, body[i:]...)
+			break
 		}
+		out = append(out, body[i:i+k]...)
+		i += k
 		switch e := body[i+1]; e {
 		case 'b':
 			out = append(out, '\b')
