@@ -53,6 +53,26 @@ func TestParseCatalogue(t *testing.T) {
 	if ms := cat.Find(text, 0, len(text)); len(ms) != 1 || ms[0].Name != "Lokalavisen" {
 		t.Errorf("custom catalogue found %+v", ms)
 	}
+	// Names that start as common words do ("dr.dk" as "det", "Øens" as
+	// "øens"), and one of a single byte whose genitive is two.
+	cat, err = attribution.ParseCatalogue("dr.dk\tonline\tdr.dk\nØens Blad\tnewspaper\tØens Blad\nQ\tsocial\tQ\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"ifølge dr.dk i går":     "dr.dk",
+		"skriver Øens Blad":      "Øens Blad",
+		"ifølge Qs oplysninger":  "Q",
+		"det dr og øens blad Qu": "",
+	} {
+		got := ""
+		for _, m := range cat.Find(text, 0, len(text)) {
+			got += m.Name
+		}
+		if got != want {
+			t.Errorf("Find(%q) found %q, want %q", text, got, want)
+		}
+	}
 	for _, bad := range []string{"only\tone", "X\tplanet\tX", "X\tsocial\t|"} {
 		if _, err := attribution.ParseCatalogue(bad); err == nil {
 			t.Errorf("ParseCatalogue(%q) accepted a bad line", bad)

@@ -48,9 +48,12 @@ type Outlet struct {
 type Catalogue struct {
 	outlets []Outlet
 	byFirst map[string][]variant // first word of a variant → variants
-	// lead marks the first bytes of the keys of byFirst: a word starting
-	// with another byte, most words of a text, needs no look-up.
-	lead [256]bool
+	// lead marks the first two bytes of the keys of byFirst, short the
+	// first byte of one-byte keys: a word starting otherwise, most words
+	// of a text, needs no look-up. One byte would not do: "d" (dr.dk) and
+	// the lead byte of Æ, Ø and Å also start "det", "øvrige" and "år".
+	lead  [256][256 / 64]uint64
+	short [256]bool
 }
 
 type variant struct {
@@ -110,7 +113,11 @@ func ParseCatalogue(data string) (*Catalogue, error) {
 				return nil, fmt.Errorf("attribution: catalogue line %d: empty variant", n)
 			}
 			c.byFirst[ws[0]] = append(c.byFirst[ws[0]], variant{words: ws, outlet: len(c.outlets) - 1, text: v})
-			c.lead[ws[0][0]] = true
+			if k := ws[0]; len(k) == 1 {
+				c.short[k[0]] = true
+			} else {
+				c.lead[k[0]][k[1]/64] |= 1 << (k[1] % 64)
+			}
 		}
 	}
 	return c, nil
@@ -199,8 +206,8 @@ func (c *Catalogue) appendFind(out []Match, text string, ws []segment.Word) []Ma
 // candidates returns the variants whose first word is w, or w without a
 // genitive ending.
 func (c *Catalogue) candidates(w string) []variant {
-	// Every form looked up below starts as w does.
-	if w == "" || !c.lead[w[0]] {
+	// Every form looked up below is w or a prefix of it.
+	if w == "" || !c.short[w[0]] && (len(w) < 2 || c.lead[w[0]][w[1]/64]&(1<<(w[1]%64)) == 0) {
 		return nil
 	}
 	if v := c.byFirst[w]; v != nil {
