@@ -48,31 +48,11 @@ func totalBytes(arts []string) int64 {
 
 // BenchmarkExtract measures the whole pipeline over the bundled corpus,
 // article by article; MB/s is input bytes per second. Besides B/op it
-// reports the bytes allocated per input byte (B/in-B), and how much of that
+// reports the bytes allocated per input byte (B/in-B), how much of that
 // the returned records themselves take (out-B/in-B): what is left is the
-// pipeline's working memory.
+// pipeline's working memory; and the records per KB of text.
 func BenchmarkExtract(b *testing.B) {
-	arts := corpus(b)
-	in := totalBytes(arts)
-	b.SetBytes(in)
-	b.ReportAllocs()
-	var out int64
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for b.Loop() {
-		out = 0
-		for _, a := range arts {
-			recs, err := citat.Extract(a)
-			if err != nil {
-				b.Fatal(err)
-			}
-			out += recordBytes(recs)
-		}
-	}
-	runtime.ReadMemStats(&after)
-	total := float64(after.TotalAlloc-before.TotalAlloc) / float64(b.N)
-	b.ReportMetric(total/float64(in), "B/in-B")
-	b.ReportMetric(float64(out)/float64(in), "out-B/in-B")
+	benchmarkTexts(b, corpus(b), citat.Extract)
 }
 
 // archive names a JSON Lines file of articles ({"text": ...} a line) for
@@ -83,16 +63,12 @@ var archive = flag.String("archive", "", "JSON Lines `file` of articles for Benc
 
 // BenchmarkArchive measures Extract over the texts of -archive, as
 // BenchmarkExtract does over the bundled articles, with an Extractor that
-// has read them once; without -archive it is skipped. It also reports the
-// records per KB of text.
+// has read them once; without -archive it is skipped.
 func BenchmarkArchive(b *testing.B) {
 	if *archive == "" {
 		b.Skip("no -archive file of JSON Lines articles")
 	}
 	texts := readArchive(b, *archive)
-	in := totalBytes(texts)
-	b.SetBytes(in)
-	b.ReportAllocs()
 	x := citat.MustNew()
 	// A first pass teaches the Extractor the archive's words, as the first
 	// articles of a long batch run do.
@@ -101,13 +77,22 @@ func BenchmarkArchive(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	benchmarkTexts(b, texts, x.Extract)
+}
+
+// benchmarkTexts runs extract over texts, one by one, and reports the
+// figures BenchmarkExtract describes.
+func benchmarkTexts(b *testing.B, texts []string, extract func(string) ([]citat.Record, error)) {
+	in := totalBytes(texts)
+	b.SetBytes(in)
+	b.ReportAllocs()
 	var out, n int64
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		out, n = 0, 0
 		for _, t := range texts {
-			recs, err := x.Extract(t)
+			recs, err := extract(t)
 			if err != nil {
 				b.Fatal(err)
 			}

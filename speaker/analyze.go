@@ -836,7 +836,7 @@ func (a *Analysis) recentPerson(pos, fromSent int, want Gender) int {
 func (a *Analysis) adjacent(sa, sb int) bool {
 	for k := sa + 1; k < sb; k++ {
 		s := a.doc.Sentences[k]
-		ws := a.doc.WordsIn(s.Start, s.End)
+		ws := a.doc.Words[s.FirstWord:s.EndWord]
 		if len(ws) > 0 && !a.inQuote(ws[0].Start) {
 			return false
 		}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -411,11 +410,10 @@ func decodedLen(prefix []byte) int {
 // -1.
 func unpairedSurrogate(raw []byte) int {
 	hex := func(i int) (rune, bool) {
-		if i+6 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
+		if i+2 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
 			return 0, false
 		}
-		v, err := strconv.ParseUint(string(raw[i+2:i+6]), 16, 16)
-		return rune(v), err == nil
+		return hex4(raw, i+2)
 	}
 	for i := 0; i < len(raw); i++ {
 		if raw[i] != '\\' {
