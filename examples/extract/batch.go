@@ -67,12 +67,12 @@ const (
 	maxRunBytes = 256 << 10
 )
 
-// okLine and errLine are the output lines of batch mode.
+// okLine and errLine are the output lines of batch mode. An okLine ends
+// with its records, "records": [...], which appendRecords writes.
 type okLine struct {
-	ID      json.RawMessage            `json:"id,omitempty"`
-	Line    int                        `json:"line"`
-	Meta    map[string]json.RawMessage `json:"meta,omitempty"`
-	Records []citat.Record             `json:"records"`
+	ID   json.RawMessage            `json:"id,omitempty"`
+	Line int                        `json:"line"`
+	Meta map[string]json.RawMessage `json:"meta,omitempty"`
 }
 
 type errLine struct {
@@ -346,11 +346,17 @@ func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine i
 	if len(fields) == 0 {
 		fields = nil
 	}
-	b, err := json.Marshal(okLine{ID: id, Line: n, Meta: fields, Records: recs})
+	head, err := json.Marshal(okLine{ID: id, Line: n, Meta: fields})
+	var b []byte
+	if err == nil {
+		b = make([]byte, 0, len(head)+len(`,"records":}`)+recordsSize(recs)+1)
+		b = append(append(b, head[:len(head)-1]...), `,"records":`...)
+		b, err = appendRecords(b, recs)
+	}
 	if err != nil {
 		return fail(id, "%v", err)
 	}
-	return append(b, '\n'), false
+	return append(b, "}\n"...), false
 }
 
 // decodeArticle decodes an article line with encoding/json, for the lines
