@@ -60,6 +60,9 @@ type inLine struct {
 	failed  bool   // set by the worker
 }
 
+// maxScratch bounds the buffer a worker keeps for its output lines.
+const maxScratch = 1 << 20
+
 // A run ends after maxRunLines lines or maxRunBytes bytes, or when no more
 // input is at hand yet, so that slow input still streams out line by line.
 const (
@@ -225,10 +228,11 @@ func batch(ctx context.Context, r io.Reader, w io.Writer, opt batchOptions) (bat
 
 	for range workers {
 		go func() {
+			var scratch []byte
 			for j := range jobs {
 				for i := range j.lines {
 					l := &j.lines[i]
-					l.out, l.failed = processLine(opt.x, l.n, l.text, l.tooLong, opt.maxLine)
+					l.out, l.failed = processLine(opt.x, l.n, l.text, l.tooLong, opt.maxLine, &scratch)
 					l.text = nil
 				}
 				close(j.done)
@@ -309,7 +313,9 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, size int, e
 }
 
 // processLine analyses one input line and returns its output line.
-func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine int) (out []byte, failed bool) {
+// scratch is the worker's buffer to write the line in before it is copied
+// out at its size.
+func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine int, scratch *[]byte) (out []byte, failed bool) {
 	fail := func(id json.RawMessage, format string, args ...any) ([]byte, bool) {
 		if !utf8.Valid(id) {
 			id = nil
@@ -346,17 +352,20 @@ func processLine(x *citat.Extractor, n int, line []byte, tooLong bool, maxLine i
 	if len(fields) == 0 {
 		fields = nil
 	}
-	head, err := json.Marshal(okLine{ID: id, Line: n, Meta: fields})
-	var b []byte
+	b, err := json.Marshal(okLine{ID: id, Line: n, Meta: fields})
 	if err == nil {
-		b = make([]byte, 0, len(head)+len(`,"records":}`)+recordsSize(recs)+1)
-		b = append(append(b, head[:len(head)-1]...), `,"records":`...)
+		b = append(append((*scratch)[:0], b[:len(b)-1]...), `,"records":`...)
 		b, err = appendRecords(b, recs)
+		b = append(b, "}\n"...)
+		*scratch = b
+		if cap(b) > maxScratch {
+			*scratch = nil
+		}
 	}
 	if err != nil {
 		return fail(id, "%v", err)
 	}
-	return append(b, "}\n"...), false
+	return bytes.Clone(b), false
 }
 
 // decodeArticle decodes an article line with encoding/json, for the lines

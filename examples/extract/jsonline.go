@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -212,28 +213,31 @@ func unquote(lit []byte) (string, bool) {
 	if i < 0 {
 		return string(body), true
 	}
-	out := make([]byte, i, len(body))
-	copy(out, body)
+	// A Builder hands its bytes over as the string, where string(out)
+	// would copy them.
+	var out strings.Builder
+	out.Grow(len(body))
+	out.Write(body[:i])
 	for i < len(body) {
 		// The text between escapes, in one copy.
 		k := bytes.IndexByte(body[i:], '\\')
 		if k < 0 {
-			out = append(out, body[i:]...)
+			out.Write(body[i:])
 			break
 		}
-		out = append(out, body[i:i+k]...)
+		out.Write(body[i : i+k])
 		i += k
 		switch e := body[i+1]; e {
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
 			r, _ := hex4(body, i+2)
 			i += 4
@@ -247,11 +251,11 @@ func unquote(lit []byte) (string, bool) {
 				}
 				i += 6
 			}
-			out = utf8.AppendRune(out, r)
+			out.WriteRune(r)
 		default: // '"', '\\', '/'
-			out = append(out, e)
+			out.WriteByte(e)
 		}
 		i += 2
 	}
-	return string(out), true
+	return out.String(), true
 }

@@ -55,16 +55,6 @@ var kindJSON = func() (t [256]string) {
 	return t
 }()
 
-// recordsSize estimates the length of recs in JSON, so that the line they
-// are written to is allocated once.
-func recordsSize(recs []citat.Record) int {
-	n := 2
-	for i := range recs {
-		n += 2*len(recs[i].Text) + 500
-	}
-	return n
-}
-
 func appendRecord(b []byte, r *citat.Record) []byte {
 	b = append(b, `{"text":`...)
 	b = appendString(b, r.Text)
